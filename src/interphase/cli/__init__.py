@@ -1,0 +1,1 @@
+"""Command-line face: parses input, calls engines, renders tables, JSON and plots."""

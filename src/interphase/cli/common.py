@@ -1,0 +1,72 @@
+"""Shared output helpers for CLI commands: tables, JSON, plots, the error contract."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from interphase.errors import InvalidConditionError
+from interphase.results import to_plain
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def emit_json(obj: Any) -> None:
+    """Print one JSON object on stdout (results are converted with `to_dict`)."""
+    data = obj.to_dict() if hasattr(obj, "to_dict") else to_plain(obj)
+    sys.stdout.write(json.dumps(data, indent=2, sort_keys=False) + "\n")
+
+
+def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Table:
+    """A rich table with string cells; floats are shown with 4 significant digits."""
+    t = Table(title=title, title_justify="left", header_style="bold")
+    for c in columns:
+        t.add_column(c)
+    for row in rows:
+        t.add_row(*[_cell(v) for v in row])
+    return t
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, float):
+        return f"{v:.4g}"
+    if isinstance(v, list | tuple):
+        return ", ".join(_cell(x) for x in v)
+    return str(v)
+
+
+def check_plot_path(path: Path | None) -> None:
+    """Fail early (before any work) when the plot file's type is not supported."""
+    if path is None:
+        return
+    if path.suffix.lower() not in {".png", ".svg", ".pdf", ".html"}:
+        raise InvalidConditionError(
+            f"cannot write plot {path.name!r}: use a .png, .svg, .pdf or .html file name"
+        )
+
+
+def save_figure(fig: Any, path: Path) -> None:
+    """Save a matplotlib figure by extension; .html embeds an SVG in a minimal page."""
+    suffix = path.suffix.lower()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".html":
+        import io
+
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", bbox_inches="tight")
+        path.write_text(f"<!doctype html><meta charset=utf-8><body>{buf.getvalue()}</body>\n")
+    else:
+        fig.savefig(path, dpi=150, bbox_inches="tight")
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    err_console.print(f"wrote {path}")
