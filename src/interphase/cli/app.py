@@ -50,17 +50,19 @@ for _name in COMMAND_MODULES:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the app and return the exit code; InterphaseError → one stderr line and 2."""
-    import click
+    from typer.exceptions import Abort, Exit, TyperException
 
     try:
         rv = app(args=argv, standalone_mode=False)
     except InterphaseError as exc:
         sys.stderr.write(f"interphase: error: {exc}\n")
         return 2
-    except click.ClickException as exc:  # usage errors: bad option, missing argument
+    except TyperException as exc:  # usage errors: bad option, missing argument
         sys.stderr.write(f"interphase: error: {exc.format_message()}\n")
         return 2
-    except (click.Abort, KeyboardInterrupt):
+    except Exit as exc:
+        return exc.exit_code
+    except (Abort, KeyboardInterrupt):
         sys.stderr.write("interphase: interrupted; results already stored are kept\n")
         return 130
     return rv if isinstance(rv, int) else 0
