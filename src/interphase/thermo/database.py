@@ -1,0 +1,360 @@
+"""Composition-level thermodynamic databases (formation energies, elements at 0 eV).
+
+A `Database` holds one source's table as arrays: an element-amount matrix (per atom) and the
+formation energy per atom of the lowest-energy entry of each composition. `chemsys(...)` gives
+the sub-table of every entry whose elements lie in a chemical system, cached, so hull data is
+built once per system. Databases are never mixed: a hull is built from one `Database`.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import re
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+from pymatgen.core import Composition, Element
+
+from interphase.errors import DatabaseUnavailableError, InputFileError, MissingDataError
+from interphase.results import Result
+
+# Element index: Z-1, covering every element pymatgen knows.
+N_ELEMENTS = 118
+
+
+def _data_file(*parts: str) -> io.BufferedReader:
+    return resources.files("interphase").joinpath("data", *parts).open("rb")
+
+
+@dataclass(frozen=True)
+class DatabaseInfo(Result):
+    """What a database is: shown by `interphase db info`."""
+
+    key: str
+    name: str
+    version: str
+    corrections: str
+    licence: str
+    n_compositions: int
+    citations: tuple[str, ...]
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ChemsysTable:
+    """Entries of one chemical system: per-atom compositions and formation energies."""
+
+    elements: tuple[str, ...]  # sorted symbols: the columns of `fractions`
+    formulas: tuple[str, ...]  # reduced formulas, one per row
+    fractions: np.ndarray  # (n_entries, n_elements) atom fractions, rows sum to 1
+    energies_ev_per_atom: np.ndarray  # formation energy per atom
+    labels: tuple[str, ...]  # provenance label per row ("mp2019", "user", ...)
+
+
+@dataclass
+class Database:
+    """One source of formation energies. Build with `get_database(key)` or `from_entries`."""
+
+    key: str
+    info: DatabaseInfo
+    formulas: list[str]
+    energies: np.ndarray  # eV/atom
+    labels: list[str]
+    _amounts: sp.csr_matrix = field(repr=False)  # (n, 118) atom fractions per entry
+    _masks: np.ndarray = field(repr=False)  # (n, 2) uint64 element bitmasks
+
+    @classmethod
+    def from_records(
+        cls,
+        key: str,
+        info: DatabaseInfo,
+        records: list[tuple[str, float]],
+        label: str,
+    ) -> Database:
+        """Build from (formula, formation energy per atom); keeps the lowest energy per
+        reduced composition and adds the elements at 0 eV/atom where missing."""
+        best: dict[tuple, tuple[str, dict[str, float], float]] = {}
+        for formula, e in records:
+            amounts = parse_simple(formula)
+            key = composition_key(amounts)
+            if key not in best or e < best[key][2]:
+                best[key] = (formula, amounts, float(e))
+        for el in {el for _, amounts, _ in best.values() for el in amounts}:
+            key = composition_key({el: 1.0})
+            if key not in best:
+                best[key] = (el, {el: 1.0}, 0.0)
+        keys = sorted(best)
+        n = len(keys)
+        rows, cols, vals = [], [], []
+        energies = np.empty(n)
+        formulas = []
+        for i, k in enumerate(keys):
+            formula, amounts, e = best[k]
+            formulas.append(formula)
+            energies[i] = e
+            total = sum(amounts.values())
+            for el, x in amounts.items():
+                rows.append(i)
+                cols.append(_Z[el] - 1)
+                vals.append(x / total)
+        amounts_m = sp.csr_matrix((vals, (rows, cols)), shape=(n, N_ELEMENTS))
+        present = amounts_m.toarray() > 0
+        weights = np.uint64(1) << np.arange(64, dtype=np.uint64)
+        masks = np.zeros((n, 2), dtype=np.uint64)
+        for half in range(2):
+            block = present[:, 64 * half : 64 * (half + 1)]
+            masks[:, half] = (block * weights[: block.shape[1]]).sum(axis=1, dtype=np.uint64)
+        return cls(key, info, formulas, energies, [label] * n, amounts_m, masks)
+
+    def save_npz(self, path: Path) -> None:
+        """Save the parsed arrays (no pickles) for fast loading; see scripts/build_data.py."""
+        coo = self._amounts.tocoo()
+        rows, cols = coo.row, coo.col
+        np.savez_compressed(
+            path,
+            formulas=np.array(self.formulas),
+            energies=self.energies,
+            rows=rows.astype(np.int32),
+            cols=cols.astype(np.int16),
+            vals=coo.data,
+            masks=self._masks,
+        )
+
+    @classmethod
+    def load_npz(cls, key: str, info: DatabaseInfo, fh: io.BufferedReader) -> Database:
+        with np.load(fh, allow_pickle=False) as z:
+            formulas = z["formulas"].tolist()
+            n = len(formulas)
+            amounts = sp.csr_matrix(
+                (z["vals"], (z["rows"], z["cols"].astype(np.int64))), shape=(n, N_ELEMENTS)
+            )
+            return cls(key, info, formulas, z["energies"].copy(), [key] * n, amounts,
+                       z["masks"].copy())
+
+    @cached_property
+    def index(self) -> dict[tuple, int]:
+        return {composition_key(parse_simple(f)): i for i, f in enumerate(self.formulas)}
+
+    @cached_property
+    def known_elements(self) -> frozenset[str]:
+        present = np.unique(self._amounts.indices)
+        return frozenset(Element.from_Z(int(z) + 1).symbol for z in present)
+
+    def check_elements(self, elements: set[str]) -> None:
+        missing = sorted(set(elements) - self.known_elements)
+        if missing:
+            raise MissingDataError(
+                f"database {self.key!r} has no data for element(s) {', '.join(missing)}; "
+                "choose another --database or give user entries"
+            )
+
+    def chemsys(self, elements: frozenset[str] | set[str]) -> ChemsysTable:
+        """All entries with elements inside `elements` (cached per system)."""
+        return self._chemsys(frozenset(elements))
+
+    def _chemsys(self, elements: frozenset[str]) -> ChemsysTable:
+        cache_ = self.__dict__.setdefault("_chemsys_cache", {})
+        if elements in cache_:
+            return cache_[elements]
+        self.check_elements(set(elements))
+        sysmask = np.zeros(2, dtype=np.uint64)
+        for el in elements:
+            z = Element(el).Z - 1
+            sysmask[z // 64] |= np.uint64(1) << np.uint64(z % 64)
+        outside = (self._masks & ~sysmask).any(axis=1)
+        rows = np.nonzero(~outside)[0]
+        els = tuple(sorted(elements, key=lambda s: Element(s).Z))
+        cols = [Element(e).Z - 1 for e in els]
+        table = ChemsysTable(
+            elements=els,
+            formulas=tuple(reduced_formula(self.formulas[i]) for i in rows),
+            fractions=self._amounts[rows][:, cols].toarray(),
+            energies_ev_per_atom=self.energies[rows],
+            labels=tuple(self.labels[i] for i in rows),
+        )
+        cache_[elements] = table
+        return table
+
+    def energy_of(self, formula: str) -> float | None:
+        """Formation energy per atom of the lowest entry with this composition, or None."""
+        comp = Composition(formula)
+        i = self.index.get(composition_key({e.symbol: float(x) for e, x in comp.items()}))
+        return None if i is None else float(self.energies[i])
+
+    def with_user_entries(self, records: list[tuple[str, float]], label: str) -> Database:
+        """A new database: this one plus user entries (labelled), lowest energy wins."""
+        base = list(zip(self.formulas, self.energies.tolist(), strict=True))
+        records = [(Composition(f).formula.replace(" ", ""), e) for f, e in records]
+        merged = Database.from_records(
+            f"{self.key}+user",
+            DatabaseInfo(
+                key=f"{self.key}+user",
+                name=f"{self.info.name} with user entries",
+                version=self.info.version,
+                corrections=self.info.corrections,
+                licence=self.info.licence,
+                n_compositions=0,
+                citations=self.info.citations,
+                notes=f"{len(records)} user entries from {label} (energies on this table's scale)",
+            ),
+            base + list(records),
+            self.key,
+        )
+        user = {composition_key(parse_simple(Composition(f).formula)) for f, _ in records}
+        merged.labels = [
+            label if composition_key(parse_simple(f)) in user else self.key
+            for f in merged.formulas
+        ]
+        return merged
+
+
+_TOKEN = re.compile(r"([A-Z][a-z]?)(\d*\.?\d*)")
+_Z = {Element.from_Z(z).symbol: z for z in range(1, N_ELEMENTS + 1)}
+
+
+def parse_simple(formula: str) -> dict[str, float]:
+    """Fast parser for flat formulas such as "Li2O1" or "Li0.5Co0.5O1" (no brackets)."""
+    out: dict[str, float] = {}
+    pos = 0
+    for m in _TOKEN.finditer(formula):
+        if m.start() != pos or m.group(1) not in _Z:
+            return {e.symbol: float(x) for e, x in Composition(formula).items()}
+        out[m.group(1)] = out.get(m.group(1), 0.0) + (float(m.group(2)) if m.group(2) else 1.0)
+        pos = m.end()
+    if pos != len(formula):
+        return {e.symbol: float(x) for e, x in Composition(formula).items()}
+    return out
+
+
+def composition_key(amounts: dict[str, float]) -> tuple:
+    """Canonical key of a composition: sorted (element, atom fraction rounded to 1e-6)."""
+    total = sum(amounts.values())
+    return tuple(sorted((el, round(x / total, 6)) for el, x in amounts.items() if x > 0))
+
+
+@cache
+def reduced_formula(formula: str) -> str:
+    """pymatgen's reduced formula (e.g. "Li2S"), cached: products are named with it."""
+    return Composition(formula).reduced_formula
+
+
+def _read_table(name: str) -> list[tuple[str, float]]:
+    with _data_file("thermo", name) as raw, gzip.open(raw, "rt") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        return [(row[0], float(row[1])) for row in reader]
+
+
+_INFOS = {
+    "mp": DatabaseInfo(
+        key="mp",
+        name="Materials Project formation energies (lowest-energy entry per composition)",
+        version="database of about 2019, via matbench/crabnet 2.0.8 (CritExam__Ef)",
+        corrections="legacy MaterialsProjectCompatibility (GGA/GGA+U mixing, fitted O2 and "
+        "anion corrections; before MP2020)",
+        licence="CC BY 4.0",
+        n_compositions=0,
+        citations=("jain2013", "bartel2020"),
+        notes="85,014 compositions; elements are the 0 eV/atom reference",
+    ),
+    "oqmd": DatabaseInfo(
+        key="oqmd",
+        name="OQMD formation enthalpies",
+        version="OQMD set distributed with ElemNet/Roost (crabnet 2.0.8)",
+        corrections="OQMD fitted elemental chemical potentials",
+        licence="CC BY 4.0",
+        n_compositions=0,
+        citations=("saal2013", "kirklin2015"),
+        notes="rows with |dH| > 5 eV/atom dropped; lacks LGPS, Li6PS5Cl and Li3B11O18",
+    ),
+}
+
+
+_FILES = {"mp": "mp2019", "oqmd": "oqmd"}
+
+
+def build_database(key: str, records: list[tuple[str, float]] | None = None) -> Database:
+    """Parse a table (slow: scripts/build_data.py uses it to write the shipped .npz); by
+    default the shipped CSV of that key."""
+    if records is None:
+        records = _read_table(f"{_FILES[key]}.csv.gz")
+    return Database.from_records(key, _INFOS[key], records, key)
+
+
+@cache
+def get_database(key: str = "mp") -> Database:
+    """The shipped database `mp` (default) or `oqmd`; `mp-api` fetches live data."""
+    if key == "mp-api":
+        from interphase.thermo.mp_api_source import mp_api_database
+
+        return mp_api_database()
+    if key not in _INFOS:
+        raise MissingDataError(
+            f"unknown database {key!r}: choose mp (default), oqmd or mp-api"
+        )
+    with _data_file("thermo", f"{_FILES[key]}.npz") as fh:
+        db = Database.load_npz(key, _INFOS[key], fh)
+    db.info = DatabaseInfo(**{**_INFOS[key].__dict__, "n_compositions": len(db.formulas)})
+    return db
+
+
+def decomposition_energy_column() -> dict[str, float]:
+    """The MP table's own decomposition-energy column (Bartel et al.), by reduced formula."""
+    out: dict[str, float] = {}
+    with _data_file("thermo", "mp2019.csv.gz") as raw, gzip.open(raw, "rt") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        for f, _, ed in reader:
+            out.setdefault(Composition(f).reduced_formula, float(ed))
+    return out
+
+
+def read_user_entries(path: Path) -> list[tuple[str, float]]:
+    """User entries: CSV/JSON of (formula, energy per atom on the database's formation scale),
+    or a pymatgen entry list (JSON) whose energies are taken as formation energies per atom.
+
+    CSV columns: `formula` and `e_form_per_atom` (eV/atom). JSON: a list of
+    {"formula":..., "e_form_per_atom":...} or of serialized pymatgen (PD/Computed)Entry dicts.
+    """
+    import json
+
+    if not path.exists():
+        raise InputFileError(f"user entries file {str(path)!r} does not exist")
+    try:
+        if path.suffix.lower() == ".csv":
+            with path.open() as fh:
+                rows = list(csv.DictReader(fh))
+            return [(r["formula"], float(r["e_form_per_atom"])) for r in rows]
+        data = json.loads(path.read_text())
+        out = []
+        for d in data:
+            if "formula" in d:
+                out.append((d["formula"], float(d["e_form_per_atom"])))
+            else:
+                from monty.json import MontyDecoder
+
+                entry = MontyDecoder().process_decoded(d)
+                out.append((entry.composition.formula, float(entry.energy_per_atom)))
+        return out
+    except (KeyError, ValueError, TypeError, json.JSONDecodeError) as exc:
+        raise InputFileError(
+            f"cannot read user entries from {path.name!r}: {exc}; expected CSV columns "
+            "formula,e_form_per_atom or a JSON list of entries"
+        ) from None
+
+
+__all__ = [
+    "ChemsysTable",
+    "Database",
+    "DatabaseInfo",
+    "DatabaseUnavailableError",
+    "decomposition_energy_column",
+    "get_database",
+    "read_user_entries",
+]
