@@ -26,6 +26,8 @@ app = typer.Typer(
 COMMAND_MODULES: tuple[str, ...] = (
     "thermo_commands",
     "cite_commands",
+    "contact_commands",
+    "particle_commands",
 )
 
 
