@@ -1,0 +1,44 @@
+"""The shipped table against its own decomposition-energy column (Bartel et al. 2020)."""
+
+import numpy as np
+import pytest
+from pymatgen.core import Composition
+
+from interphase.thermo.database import decomposition_energy_column, get_database
+from interphase.thermo.stability import hull_analysis
+
+
+def test_table_reproduces_its_decomposition_energies():
+    col = decomposition_energy_column()
+    li = sorted(f for f in col if "Li" in Composition(f).as_dict() and len(Composition(f)) <= 4)
+    rng = np.random.default_rng(2020)
+    sample = rng.choice(li, size=40, replace=False)
+    db = get_database("mp")
+    worst = 0.0
+    for f in sample:
+        ours = hull_analysis(str(f), db).decomposition_energy_ev_per_atom
+        worst = max(worst, abs(ours - col[f]))
+    assert worst < 0.002, f"largest deviation {worst * 1000:.2f} meV/atom"
+
+
+def test_databases_are_separate_and_report_provenance():
+    mp, oq = get_database("mp"), get_database("oqmd")
+    assert mp.info.licence == oq.info.licence == "CC BY 4.0"
+    assert "jain2013" in mp.info.citations and "saal2013" in oq.info.citations
+    # OQMD lacks LGPS (data README); MP has it
+    assert mp.energy_of("Li10GeP2S12") is not None
+    assert oq.energy_of("Li10GeP2S12") is None
+    # junk rows (|dH| > 5 eV/atom) were dropped
+    assert np.abs(oq.energies).max() <= 5.0
+
+
+def test_user_entries_join_the_hull(tmp_path):
+    path = tmp_path / "entries.csv"
+    path.write_text("formula,e_form_per_atom\nLi5La3Zr2O12,-3.5\n")
+    from interphase.thermo.database import read_user_entries
+
+    db = get_database("mp").with_user_entries(read_user_entries(path), "user:entries.csv")
+    res = hull_analysis("Li5La3Zr2O12", db)
+    assert res.energy_source == "database"
+    assert res.energy_ev_per_atom == pytest.approx(-3.5)
+    assert "user:entries.csv" in db.labels
