@@ -97,7 +97,7 @@ _ALIGN_CACHE: dict[tuple[int, str], object] = {}
 
 
 def _alignment(db, gas: str):  # noqa: ANN001, ANN202
-    key = (id(db), gas)
+    key = (db.uid, gas)
     if key not in _ALIGN_CACHE:
         _ALIGN_CACHE[key] = align_gas(gas, db.energy_of)
     return _ALIGN_CACHE[key]

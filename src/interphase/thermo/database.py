@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -23,6 +24,8 @@ from pymatgen.core import Composition, Element
 
 from interphase.errors import DatabaseUnavailableError, InputFileError, MissingDataError
 from interphase.results import Result
+
+_UIDS = itertools.count(1)
 
 # Element index: Z-1, covering every element pymatgen knows.
 N_ELEMENTS = 118
@@ -68,6 +71,8 @@ class Database:
     labels: list[str]
     _amounts: sp.csr_matrix = field(repr=False)  # (n, 118) atom fractions per entry
     _masks: np.ndarray = field(repr=False)  # (n, 2) uint64 element bitmasks
+    # unique per instance, for caches keyed by database (id() can be reused after GC)
+    uid: int = field(default_factory=lambda: next(_UIDS), init=False, compare=False)
 
     @classmethod
     def from_records(

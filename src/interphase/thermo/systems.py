@@ -30,7 +30,7 @@ def system_hull(
     temperature, energies are formation free energies at T (see thermo.gases)."""
     els = frozenset(elements) | frozenset(chempots_ev or {})
     key_mu = tuple(sorted((k, round(v, 9)) for k, v in (chempots_ev or {}).items()))
-    key = (id(db), els, key_mu, None if temperature_k is None else round(temperature_k, 3))
+    key = (db.uid, els, key_mu, None if temperature_k is None else round(temperature_k, 3))
     hull = _HULLS.get(key)
     if hull is None:
         table = db.chemsys(els)
