@@ -69,13 +69,19 @@ def main() -> None:
     print(f"database load: {t_load:.2f} s ({len(db.formulas)} compositions)")
     print(f"{a} | {b} ({len(els)} elements): {len(res.kinks)} kinks (pymatgen {len(kinks)})")
     print(f"  interphase cold {t_cold:.3f} s, warm {t_warm:.3f} s")
-    print(f"  pymatgen PhaseDiagram {t_pd:.2f} s + InterfacialReactivity {t_ir:.2f} s "
-          f"= {t_pd + t_ir:.2f} s")
-    print(f"  ratio pymatgen / interphase: cold {(t_pd + t_ir) / t_cold:.0f}x, "
-          f"warm {(t_pd + t_ir) / t_warm:.0f}x (vs pymatgen IR alone on a built PD: "
-          f"{t_ir / t_warm:.0f}x)")
-    print(f"LLZO window {w.reduction_v:.3f}..{w.oxidation_v:.3f} V: interphase {t_win:.3f} s, "
-          f"pymatgen PD + element profile {t_win_pmg:.2f} s, ratio {t_win_pmg / t_win:.0f}x")
+    print(
+        f"  pymatgen PhaseDiagram {t_pd:.2f} s + InterfacialReactivity {t_ir:.2f} s "
+        f"= {t_pd + t_ir:.2f} s"
+    )
+    print(
+        f"  ratio pymatgen / interphase: cold {(t_pd + t_ir) / t_cold:.0f}x, "
+        f"warm {(t_pd + t_ir) / t_warm:.0f}x (vs pymatgen IR alone on a built PD: "
+        f"{t_ir / t_warm:.0f}x)"
+    )
+    print(
+        f"LLZO window {w.reduction_v:.3f}..{w.oxidation_v:.3f} V: interphase {t_win:.3f} s, "
+        f"pymatgen PD + element profile {t_win_pmg:.2f} s, ratio {t_win_pmg / t_win:.0f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ def _write(path: Path, header: list[str], rows: list[list[object]]) -> None:
     print(f"wrote {path.relative_to(ROOT)} ({len(rows)} rows)")
 
 
-def open_text(raw):  # noqa: ANN001, ANN201 - tiny helper for deterministic gzip
+def open_text(raw):
     import io
 
     return io.TextIOWrapper(raw, encoding="utf-8")
@@ -55,7 +55,11 @@ def main(shared: Path) -> None:
         OUT / "thermo" / "mp2019.csv.gz",
         ["formula", "e_form_per_atom", "e_decomp_per_atom"],
         [
-            [r["formula"], f"{float(r['e_form_per_atom']):.5f}", f"{float(r['e_decomp_per_atom']):.5f}"]
+            [
+                r["formula"],
+                f"{float(r['e_form_per_atom']):.5f}",
+                f"{float(r['e_decomp_per_atom']):.5f}",
+            ]
             for r in mp
         ],
     )

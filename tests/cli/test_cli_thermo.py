@@ -20,8 +20,13 @@ def test_react_json_contract(capsys):
     m = d["most_exothermic"]
     assert {"x", "energy_ev_per_atom", "energy_kj_per_mol", "reaction", "products"} <= set(m)
     assert m["energy_ev_per_atom"] == min(k["energy_ev_per_atom"] for k in d["kinks"])
-    assert d["verdict"]["kind"] in ("stable", "kinetically_stabilized", "passivating",
-                                    "mixed_conducting", "ion_blocking")
+    assert d["verdict"]["kind"] in (
+        "stable",
+        "kinetically_stabilized",
+        "passivating",
+        "mixed_conducting",
+        "ion_blocking",
+    )
     assert d["verdict"]["reasons"]
 
 

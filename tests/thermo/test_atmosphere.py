@@ -50,6 +50,7 @@ def test_co2_free_o2_gives_no_carbonate(mp):
 
     r = react("LCO", "LLZO", mp, Conditions(gases_bar={"O2": 1.0}, temperature_k=973))
     assert not any("C" in p and "O3" in p for k in r.kinks for p in k.products)
-    air = react("LCO", "LLZO", mp,
-                Conditions(gases_bar={"O2": 0.21, "CO2": 4.2e-4}, temperature_k=600))
+    air = react(
+        "LCO", "LLZO", mp, Conditions(gases_bar={"O2": 0.21, "CO2": 4.2e-4}, temperature_k=600)
+    )
     assert any("Li2CO3" in k.products for k in air.kinks)

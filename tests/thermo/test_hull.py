@@ -38,8 +38,12 @@ def test_hull_energy_and_decomposition_match_pymatgen(mp, pd_for, elements):
 
 @pytest.mark.parametrize(
     ("formula", "elements"),
-    [("Li7La3Zr2O12", ("Li", "La", "Zr", "O")), ("Li5AlO4", ("Li", "Al", "O")),
-     ("LiCoO2", ("Li", "Co", "O")), ("Li3PS4", ("Li", "P", "S"))],
+    [
+        ("Li7La3Zr2O12", ("Li", "La", "Zr", "O")),
+        ("Li5AlO4", ("Li", "Al", "O")),
+        ("LiCoO2", ("Li", "Co", "O")),
+        ("Li3PS4", ("Li", "P", "S")),
+    ],
 )
 def test_energy_above_hull_matches_pymatgen(mp, pd_for, formula, elements):
     pd = pd_for(elements)
@@ -54,8 +58,12 @@ def test_energy_above_hull_matches_pymatgen(mp, pd_for, formula, elements):
 
 def test_published_hull_energies(mp):
     # ../shared/data README, checked with pymatgen: LLZO 6.6, LGPS 18.8 meV/atom, Li3PS4 on hull
-    assert hull_analysis("LLZO", mp).energy_above_hull_ev_per_atom == pytest.approx(0.0066, abs=5e-4)
-    assert hull_analysis("LGPS", mp).energy_above_hull_ev_per_atom == pytest.approx(0.0188, abs=5e-4)
+    assert hull_analysis("LLZO", mp).energy_above_hull_ev_per_atom == pytest.approx(
+        0.0066, abs=5e-4
+    )
+    assert hull_analysis("LGPS", mp).energy_above_hull_ev_per_atom == pytest.approx(
+        0.0188, abs=5e-4
+    )
     assert hull_analysis("Li3PS4", mp).energy_above_hull_ev_per_atom < 1e-9
 
 
@@ -68,4 +76,6 @@ def test_hull_estimated_composition_sits_on_the_hull(mp):
         w * Composition(f).fractional_composition.get_el_amt_dict().get("Ni", 0.0)
         for f, w in res.decomposition.items()
     )
-    assert total == pytest.approx(Composition("LiNi0.8Mn0.1Co0.1O2").get_atomic_fraction("Ni"), abs=1e-9)
+    assert total == pytest.approx(
+        Composition("LiNi0.8Mn0.1Co0.1O2").get_atomic_fraction("Ni"), abs=1e-9
+    )

@@ -32,8 +32,15 @@ def _compare(ours, theirs):
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Li", "LiF"), ("Li", "LLZO"), ("LCO", "LLZO"), ("Li", "LZP"), ("Li", "LAGP"),
-     ("LCO", "LPS"), ("NCM811", "LGPS")],
+    [
+        ("Li", "LiF"),
+        ("Li", "LLZO"),
+        ("LCO", "LLZO"),
+        ("Li", "LZP"),
+        ("Li", "LAGP"),
+        ("LCO", "LPS"),
+        ("NCM811", "LGPS"),
+    ],
     ids=lambda v: v,
 )
 def test_closed_system_matches_pymatgen(mp, pd_for, a, b):
@@ -45,8 +52,9 @@ def test_closed_system_matches_pymatgen(mp, pd_for, a, b):
     _compare(pseudo_binary(a, b, mp), theirs)
 
 
-@pytest.mark.parametrize(("a", "b", "v"), [("LCO", "LLZO", 4.2), ("LCO", "LPS", 3.0),
-                                          ("LFP", "LLZO", 3.5)])
+@pytest.mark.parametrize(
+    ("a", "b", "v"), [("LCO", "LLZO", 4.2), ("LCO", "LPS", 3.0), ("LFP", "LLZO", 3.5)]
+)
 def test_open_li_matches_pymatgen_grand_potential(mp, pd_for, a, b, v):
     pd = pd_for(_elements(a, b) if "Li" in _elements(a, b) else (*_elements(a, b), "Li"))
     gpd = GrandPotentialPhaseDiagram(pd.all_entries, {Element("Li"): -v})

@@ -56,8 +56,9 @@ def test_verdict_lists_each_product_with_its_electronic_character(mp):
     assert li2s.electronic == "insulator" and li2s.contains_li
 
 
-@pytest.mark.parametrize("kind", ["stable", "kinetically_stabilized", "passivating",
-                                  "mixed_conducting", "ion_blocking"])
+@pytest.mark.parametrize(
+    "kind", ["stable", "kinetically_stabilized", "passivating", "mixed_conducting", "ion_blocking"]
+)
 def test_kinds_are_the_contract(kind):
     from interphase.thermo.verdict import KINDS
 

@@ -1,5 +1,6 @@
 """Stability windows against Zhu, He & Mo (ACS AMI 7, 23685 (2015)) and pymatgen."""
 
+import itertools
 import warnings
 
 import pytest
@@ -46,5 +47,5 @@ def test_li_bookkeeping_is_monotonic(mp):
     steps = sorted(w.steps, key=lambda s: s.li_per_formula_unit)
     lows = [s.potential_range_v[0] for s in steps]
     # more Li taken up → lower potential (convex hull ⇒ monotonic staircase)
-    assert all(a >= b - 1e-9 for a, b in zip(lows, lows[1:], strict=False))
+    assert all(a >= b - 1e-9 for a, b in itertools.pairwise(lows))
     assert any(abs(s.li_per_formula_unit) < 1e-9 for s in w.steps)  # LiCoO2 itself

@@ -26,6 +26,7 @@ app = typer.Typer(
 COMMAND_MODULES: tuple[str, ...] = (
     "thermo_commands",
     "cite_commands",
+    "atomistic_commands",
     "contact_commands",
     "particle_commands",
 )

@@ -11,13 +11,18 @@ from interphase.cli.common import check_plot_path, console, emit_json, save_figu
 DB_HELP = "Database: mp (default, shipped), oqmd (shipped), mp-api (needs MP_API_KEY)."
 
 
-def _database(name: str, entries: Path | None):  # noqa: ANN202
+def _database(name: str, entries: Path | None):
     from interphase.thermo.database import get_database, read_user_entries
 
     db = get_database(name)
     if entries is not None:
         db = db.with_user_entries(read_user_entries(entries), f"user:{entries.name}")
     return db
+
+
+def _range(r: tuple[float | None, float | None]) -> str:
+    low, high = r
+    return f"{low:.3f}..{'∞' if high is None else f'{high:.3f}'}"
 
 
 def register(app: typer.Typer) -> None:
@@ -58,7 +63,13 @@ def register(app: typer.Typer) -> None:
             potential_v=potential, gases_bar=gases, temperature_k=temperature, atmosphere=label
         )
         res = react(
-            a, b, _database(database, entries), cond, energy_a, energy_b, reactants,
+            a,
+            b,
+            _database(database, entries),
+            cond,
+            energy_a,
+            energy_b,
+            reactants,
             kinetic_threshold,
         )
         if plot:
@@ -75,8 +86,7 @@ def register(app: typer.Typer) -> None:
         for f in res.flags:
             console.print(f"[yellow]note:[/yellow] {f}")
         rows = [
-            (f"{k.x:.4f}", f"{k.energy_ev_per_atom:.4f}", f"{k.energy_kj_per_mol:.1f}",
-             k.reaction)
+            (f"{k.x:.4f}", f"{k.energy_ev_per_atom:.4f}", f"{k.energy_kj_per_mol:.1f}", k.reaction)
             for k in res.kinks
         ]
         console.print(table("kinks", ["x(A)", "E (eV/atom)", "E (kJ/mol)", "reaction"], rows))
@@ -126,13 +136,17 @@ def register(app: typer.Typer) -> None:
         console.print(f"  reduced to: {', '.join(res.reduction_products) or '—'}")
         console.print(f"  oxidized to: {', '.join(res.oxidation_products) or '—'}")
         rows = [
-            (f"{s.potential_v:.3f}",
-             f"{s.potential_range_v[0]:.3f}..{'∞' if s.potential_range_v[1] is None else f'{s.potential_range_v[1]:.3f}'}",
-             f"{s.li_per_formula_unit:+.3f}", " + ".join(s.products))
+            (
+                f"{s.potential_v:.3f}",
+                _range(s.potential_range_v),
+                f"{s.li_per_formula_unit:+.3f}",
+                " + ".join(s.products),
+            )
             for s in res.steps
         ]
-        console.print(table("staircase", ["forms at (V)", "stable (V)", "ΔLi per f.u.",
-                                          "phases"], rows))
+        console.print(
+            table("staircase", ["forms at (V)", "stable (V)", "ΔLi per f.u.", "phases"], rows)
+        )
 
     @app.command("hull")
     def hull_cmd(
@@ -155,8 +169,13 @@ def register(app: typer.Typer) -> None:
             f"E above hull = {res.energy_above_hull_ev_per_atom * 1000:.1f} meV/atom, "
             f"decomposition energy = {res.decomposition_energy_ev_per_atom * 1000:.1f} meV/atom"
         )
-        console.print(table("competing equilibrium", ["phase", "atom fraction"],
-                            [(k, f"{w:.4f}") for k, w in res.decomposition.items()]))
+        console.print(
+            table(
+                "competing equilibrium",
+                ["phase", "atom fraction"],
+                [(k, f"{w:.4f}") for k, w in res.decomposition.items()],
+            )
+        )
 
     @app.command("carbonate")
     def carbonate_cmd(
@@ -198,11 +217,14 @@ def register(app: typer.Typer) -> None:
             (f"{t:.0f}", *[f"{d * 1000:.0f}" for d in row])
             for t, row in zip(res.temperatures_k, res.driving_force_ev_per_atom, strict=True)
         ]
-        console.print(table(
-            f"{res.reactants[0]} | {res.reactants[1]}: carbonate driving force (meV/atom), "
-            f"p(O2) = {po2:g} bar",
-            ["T (K) \\ p(CO2) bar", *[f"{p:.0e}" for p in res.pco2_bar]], rows,
-        ))
+        console.print(
+            table(
+                f"{res.reactants[0]} | {res.reactants[1]}: carbonate driving force (meV/atom), "
+                f"p(O2) = {po2:g} bar",
+                ["T (K) \\ p(CO2) bar", *[f"{p:.0e}" for p in res.pco2_bar]],
+                rows,
+            )
+        )
 
     db_app = typer.Typer(help="The thermodynamic databases.", no_args_is_help=True)
     app.add_typer(db_app, name="db")
@@ -221,8 +243,11 @@ def register(app: typer.Typer) -> None:
             emit_json(info)
             return
         rows = [
-            ("name", info.name), ("version", info.version), ("corrections", info.corrections),
-            ("licence", info.licence), ("compositions", str(info.n_compositions)),
+            ("name", info.name),
+            ("version", info.version),
+            ("corrections", info.corrections),
+            ("licence", info.licence),
+            ("compositions", str(info.n_compositions)),
             ("notes", info.notes),
             *[("cite", cite(k).short()) for k in info.citations],
         ]
@@ -241,10 +266,19 @@ def register(app: typer.Typer) -> None:
             return
         rows = []
         for m in mats:
-            pot = (f"{m.potential_range_v[0]:g}–{m.potential_range_v[1]:g} V"
-                   if m.potential_range_v else "")
-            sig = (f"{m.li_conductivity_s_cm.value:.1e} [{m.li_conductivity_s_cm.source}]"
-                   if m.li_conductivity_s_cm else "")
+            pot = (
+                f"{m.potential_range_v[0]:g}–{m.potential_range_v[1]:g} V"
+                if m.potential_range_v
+                else ""
+            )
+            sig = (
+                f"{m.li_conductivity_s_cm.value:.1e} [{m.li_conductivity_s_cm.source}]"
+                if m.li_conductivity_s_cm
+                else ""
+            )
             rows.append((m.name, m.formula, m.role.value, ", ".join(m.aliases), pot, sig))
-        console.print(table("catalog", ["name", "formula", "role", "aliases", "potential",
-                                        "Li+ σ (S/cm)"], rows))
+        console.print(
+            table(
+                "catalog", ["name", "formula", "role", "aliases", "potential", "Li+ σ (S/cm)"], rows
+            )
+        )

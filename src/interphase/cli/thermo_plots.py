@@ -7,7 +7,7 @@ from typing import Any
 import matplotlib
 
 matplotlib.use("Agg", force=False)
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 
 def reaction_figure(result: Any) -> Any:
@@ -19,8 +19,14 @@ def reaction_figure(result: Any) -> Any:
     for k in result.kinks:
         if 0 < k.x < 1:
             ax.annotate(
-                " + ".join(k.products), (k.x, k.energy_ev_per_atom), fontsize=6,
-                rotation=60, xytext=(0, -6), textcoords="offset points", ha="right", va="top",
+                " + ".join(k.products),
+                (k.x, k.energy_ev_per_atom),
+                fontsize=6,
+                rotation=60,
+                xytext=(0, -6),
+                textcoords="offset points",
+                ha="right",
+                va="top",
             )
     m = result.most_exothermic
     ax.plot([m.x], [m.energy_ev_per_atom], "o", color="tab:red", label="most exothermic")

@@ -1,9 +1,9 @@
-"""Electronic character of a phase from the bundled Materials Project tables (matbench:
-PBE band gap and metallicity of every polymorph; Dunn et al. 2020).
+"""Electronic character of a phase from the bundled Materials Project tables
+(matbench: PBE band gap and metallicity of every polymorph; Dunn et al. 2020).
 
 Classification, per reduced formula:
-- "metal": an elemental metal or an alloy of metals, or more than half of the polymorphs in the table
-  flagged metallic, or a median PBE gap below 0.05 eV;
+- "metal": an elemental metal or an alloy of metals, or more than half of the polymorphs in
+  the table flagged metallic, or a median PBE gap below 0.05 eV;
 - "semiconductor": median PBE gap below 1.0 eV (PBE underestimates gaps: such a phase is not
   a metal, but it conducts electrons at elevated temperature or when doped);
 - "insulator": median PBE gap of 1.0 eV or more;
@@ -45,8 +45,11 @@ def _table() -> dict[str, tuple[float, int, float]]:
     with path.open("rb") as raw, gzip.open(raw, "rt") as fh:
         reader = csv.DictReader(fh)
         return {
-            r["formula"]: (float(r["pbe_gap_ev_median"]), int(r["n_polymorphs"]),
-                           float(r["metal_share"]))
+            r["formula"]: (
+                float(r["pbe_gap_ev_median"]),
+                int(r["n_polymorphs"]),
+                float(r["metal_share"]),
+            )
             for r in reader
         }
 
@@ -65,11 +68,15 @@ def electronic_character(formula: str) -> ElectronicCharacter:
     gap, n, metal_share = row
     if metal_share > 0.5 or gap < METAL_GAP_EV:
         return ElectronicCharacter(
-            red, "metal", gap, n,
+            red,
+            "metal",
+            gap,
+            n,
             f"metallic in PBE (median gap {gap:.2f} eV over {n} polymorph(s), "
             f"{metal_share:.0%} flagged metallic)",
         )
     if gap < SEMICONDUCTOR_GAP_EV:
-        return ElectronicCharacter(red, "semiconductor", gap, n,
-                                   f"small PBE gap {gap:.2f} eV (median of {n})")
+        return ElectronicCharacter(
+            red, "semiconductor", gap, n, f"small PBE gap {gap:.2f} eV (median of {n})"
+        )
     return ElectronicCharacter(red, "insulator", gap, n, f"PBE gap {gap:.2f} eV (median of {n})")

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from pymatgen.core import Composition
 
 from interphase.results import Result
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     CATHODE = "cathode"
     ANODE = "anode"
     ELECTROLYTE = "electrolyte"
     COATING = "coating"
-    INTERPHASE = "interphase"  # a known reaction product (Li2S, Li3P, ...), listed for its transport
+    INTERPHASE = (
+        "interphase"  # a known reaction product (Li2S, Li3P, ...), listed for its transport
+    )
     OTHER = "other"
 
 

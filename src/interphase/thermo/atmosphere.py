@@ -67,9 +67,7 @@ def carbonate_driving_force(
         d = p1.energy_ev_per_atom - h0.energy(v)
         if d < best - 1e-9:
             best = d
-            products = tuple(
-                sorted(h1.formulas[i] for i in p1.phases if "C" in h1.formulas[i])
-            )
+            products = tuple(sorted(h1.formulas[i] for i in p1.phases if "C" in h1.formulas[i]))
     return best, products
 
 
@@ -144,8 +142,12 @@ def gas_release_temperature(
     ts_exp = sorted(set(exp.get(rc, {})) & set(exp.get(rs, {})) & set(exp.get(rg, {})))
 
     def experiment(t: int) -> float:
-        return (exp[rs][t] * _fu(solid) + exp[rg][t] * _fu(gas) - exp[rc][t] * _fu(compound)
-                + K_B_EV * t * math.log(pressure_bar))
+        return (
+            exp[rs][t] * _fu(solid)
+            + exp[rg][t] * _fu(gas)
+            - exp[rc][t] * _fu(compound)
+            + K_B_EV * t * math.log(pressure_bar)
+        )
 
     grid = np.arange(300.0, 2000.0 + 1e-9, 10.0)
     model_k = _root([model(t) for t in grid], grid)

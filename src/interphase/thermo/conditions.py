@@ -56,7 +56,7 @@ class Conditions(Result):
         """True when energies need finite-temperature corrections (gases or T ≠ 298 K)."""
         return bool(self.gases_bar) or abs(self.temperature_k - T_REF_K) > 1.0
 
-    def chemical_potentials(self, db) -> dict[str, float]:  # noqa: ANN001 - Database
+    def chemical_potentials(self, db) -> dict[str, float]:
         """Open elements → chemical potential, eV/atom, formation-free-energy scale at T."""
         mu: dict[str, float] = {}
         if self.potential_v is not None:
@@ -96,7 +96,7 @@ class Conditions(Result):
 _ALIGN_CACHE: dict[tuple[int, str], object] = {}
 
 
-def _alignment(db, gas: str):  # noqa: ANN001, ANN202
+def _alignment(db, gas: str):
     key = (db.uid, gas)
     if key not in _ALIGN_CACHE:
         _ALIGN_CACHE[key] = align_gas(gas, db.energy_of)
@@ -104,7 +104,7 @@ def _alignment(db, gas: str):  # noqa: ANN001, ANN202
 
 
 def parse_atmosphere(text: str | None) -> tuple[str, dict[str, float]]:
-    """"air", "o2", "ar" or "O2=0.21,CO2=4e-4" (bar) → (label, partial pressures)."""
+    """ "air", "o2", "ar" or "O2=0.21,CO2=4e-4" (bar) → (label, partial pressures)."""
     if text is None:
         return "none", {}
     key = text.strip().lower()
@@ -124,7 +124,9 @@ def parse_atmosphere(text: str | None) -> tuple[str, dict[str, float]]:
         try:
             p = float(value)
         except ValueError:
-            raise InvalidConditionError(f"partial pressure {value!r} of {gas} is not a number") from None
+            raise InvalidConditionError(
+                f"partial pressure {value!r} of {gas} is not a number"
+            ) from None
         if not p > 0:
             raise InvalidConditionError(
                 f"partial pressure of {gas} must be a positive number of bar, got {p:g}"

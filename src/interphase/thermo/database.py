@@ -139,8 +139,9 @@ class Database:
             amounts = sp.csr_matrix(
                 (z["vals"], (z["rows"], z["cols"].astype(np.int64))), shape=(n, N_ELEMENTS)
             )
-            return cls(key, info, formulas, z["energies"].copy(), [key] * n, amounts,
-                       z["masks"].copy())
+            return cls(
+                key, info, formulas, z["energies"].copy(), [key] * n, amounts, z["masks"].copy()
+            )
 
     @cached_property
     def index(self) -> dict[tuple, int]:
@@ -213,8 +214,7 @@ class Database:
         )
         user = {composition_key(parse_simple(Composition(f).formula)) for f, _ in records}
         merged.labels = [
-            label if composition_key(parse_simple(f)) in user else self.key
-            for f in merged.formulas
+            label if composition_key(parse_simple(f)) in user else self.key for f in merged.formulas
         ]
         return merged
 
@@ -300,9 +300,7 @@ def get_database(key: str = "mp") -> Database:
 
         return mp_api_database()
     if key not in _INFOS:
-        raise MissingDataError(
-            f"unknown database {key!r}: choose mp (default), oqmd or mp-api"
-        )
+        raise MissingDataError(f"unknown database {key!r}: choose mp (default), oqmd or mp-api")
     with _data_file("thermo", f"{_FILES[key]}.npz") as fh:
         db = Database.load_npz(key, _INFOS[key], fh)
     db.info = DatabaseInfo(**{**_INFOS[key].__dict__, "n_compositions": len(db.formulas)})

@@ -45,32 +45,43 @@ T_MIN_K, T_MAX_K = 298.0, 2000.0
 # NIST-JANAF Thermochemical Tables, 1998): list of (T_low, T_high, coefficients).
 _SHOMATE: dict[str, list[tuple[float, float, tuple[float, ...]]]] = {
     "O2": [
-        (100, 700, (31.32234, -20.23531, 57.86644, -36.50624, -0.007374, -8.903471,
-                    246.7945, 0.0)),
-        (700, 2000, (30.03235, 8.772972, -3.988133, 0.788313, -0.741599, -11.32468,
-                     236.1663, 0.0)),
+        (100, 700, (31.32234, -20.23531, 57.86644, -36.50624, -0.007374, -8.903471, 246.7945, 0.0)),
+        (700, 2000, (30.03235, 8.772972, -3.988133, 0.788313, -0.741599, -11.32468, 236.1663, 0.0)),
     ],
     "N2": [
-        (100, 500, (28.98641, 1.853978, -9.647459, 16.63537, 0.000117, -8.671914,
-                    226.4168, 0.0)),
-        (500, 2000, (19.50583, 19.88705, -8.598535, 1.369784, 0.527601, -4.935202,
-                     212.39, 0.0)),
+        (100, 500, (28.98641, 1.853978, -9.647459, 16.63537, 0.000117, -8.671914, 226.4168, 0.0)),
+        (500, 2000, (19.50583, 19.88705, -8.598535, 1.369784, 0.527601, -4.935202, 212.39, 0.0)),
     ],
     "H2": [
-        (298, 1000, (33.066178, -11.363417, 11.432816, -2.772874, -0.158558, -9.980797,
-                     172.707974, 0.0)),
-        (1000, 2500, (18.563083, 12.257357, -2.859786, 0.268238, 1.97799, -1.147438,
-                      156.288133, 0.0)),
+        (
+            298,
+            1000,
+            (33.066178, -11.363417, 11.432816, -2.772874, -0.158558, -9.980797, 172.707974, 0.0),
+        ),
+        (
+            1000,
+            2500,
+            (18.563083, 12.257357, -2.859786, 0.268238, 1.97799, -1.147438, 156.288133, 0.0),
+        ),
     ],
     "CO2": [
-        (298, 1200, (24.99735, 55.18696, -33.69137, 7.948387, -0.136638, -403.6075,
-                     228.2431, -393.5224)),
-        (1200, 6000, (58.16639, 2.720074, -0.492289, 0.038844, -6.447293, -425.9186,
-                      263.6125, -393.5224)),
+        (
+            298,
+            1200,
+            (24.99735, 55.18696, -33.69137, 7.948387, -0.136638, -403.6075, 228.2431, -393.5224),
+        ),
+        (
+            1200,
+            6000,
+            (58.16639, 2.720074, -0.492289, 0.038844, -6.447293, -425.9186, 263.6125, -393.5224),
+        ),
     ],
     "H2O": [
-        (500, 1700, (30.092, 6.832514, 6.793435, -2.53448, 0.082139, -250.881, 223.3967,
-                     -241.8264)),
+        (
+            500,
+            1700,
+            (30.092, 6.832514, 6.793435, -2.53448, 0.082139, -250.881, 223.3967, -241.8264),
+        ),
     ],
 }
 
@@ -87,8 +98,12 @@ _ALIGNMENT_PAIRS: dict[str, tuple[tuple[str, str, float, float], ...]] = {
         for m in ("Li2", "Na2", "K2", "Mg", "Ca", "Sr", "Ba", "Mn", "Fe", "Zn", "Cd")
     ),
     "H2O": (
-        ("LiOH", "Li2O", 2, 1), ("NaOH", "Na2O", 2, 1), ("KOH", "K2O", 2, 1),
-        ("Mg(OH)2", "MgO", 1, 1), ("Ca(OH)2", "CaO", 1, 1), ("Sr(OH)2", "SrO", 1, 1),
+        ("LiOH", "Li2O", 2, 1),
+        ("NaOH", "Na2O", 2, 1),
+        ("KOH", "K2O", 2, 1),
+        ("Mg(OH)2", "MgO", 1, 1),
+        ("Ca(OH)2", "CaO", 1, 1),
+        ("Sr(OH)2", "SrO", 1, 1),
         ("Ba(OH)2", "BaO", 1, 1),
     ),
 }
@@ -97,12 +112,10 @@ _ALIGNMENT_PAIRS: dict[str, tuple[tuple[str, str, float, float], ...]] = {
 def shomate_g_ev(gas: str, temperature_k: float) -> float:
     """[H(T) − H(298.15)] − T·S(T) of one gas molecule, eV (Shomate equation)."""
     ranges = _SHOMATE[gas]
-    for lo, hi, coeffs in ranges:
-        if lo <= temperature_k <= hi:
-            break
-    else:  # outside: use the nearest range (documented extrapolation)
-        lo, hi, coeffs = ranges[0] if temperature_k < ranges[0][0] else ranges[-1]
-    a, b, c, d, e, f, _g, h = coeffs
+    inside = [r for r in ranges if r[0] <= temperature_k <= r[1]]
+    # outside every range: the nearest one (documented extrapolation)
+    chosen = inside[0] if inside else (ranges[0] if temperature_k < ranges[0][0] else ranges[-1])
+    a, b, c, d, e, f, _g, h = chosen[2]
     t = temperature_k / 1000
     dh = a * t + b * t**2 / 2 + c * t**3 / 3 + d * t**4 / 4 - e / t + f - h  # kJ/mol
     s = a * math.log(t) + b * t + c * t**2 / 2 + d * t**3 / 3 - e / (2 * t**2) + _g
@@ -145,7 +158,7 @@ def experimental_enthalpy_ev(formula: str) -> float | None:
     ts = [t for t in (300, 400, 500) if t in table]
     if len(ts) < 2:
         return None
-    slope, intercept = np.polyfit(ts, [table[t] for t in ts], 1)
+    _slope, intercept = np.polyfit(ts, [table[t] for t in ts], 1)
     return float(intercept)
 
 
@@ -196,9 +209,7 @@ class GasAlignment(Result):
     method: str
 
 
-def align_gas(
-    gas: str, db_energy_of, exclude: tuple[str, ...] = ()
-) -> GasAlignment:
+def align_gas(gas: str, db_energy_of, exclude: tuple[str, ...] = ()) -> GasAlignment:
     """Fit h_ref so that E_DFT(compound) − E_DFT(oxide) − h_ref matches the experimental
     ΔH of oxide + gas → compound, averaged over every pair in both tables."""
     if gas == "O2":
@@ -224,7 +235,10 @@ def align_gas(
     h = float(np.mean(values))
     rms = float(np.sqrt(np.mean((np.array(values) - h) ** 2)))
     return GasAlignment(
-        gas, h, rms, tuple(used),
+        gas,
+        h,
+        rms,
+        tuple(used),
         f"mean over {len(values)} oxide + {gas} pairs of E_DFT difference − experimental ΔH",
     )
 

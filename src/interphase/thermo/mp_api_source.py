@@ -16,8 +16,13 @@ from interphase.errors import DatabaseUnavailableError
 from interphase.thermo.database import ChemsysTable, Database, DatabaseInfo
 
 THERMO_TYPE = "GGA_GGA+U"
-FIELDS = ["material_id", "formula_pretty", "composition_reduced", "formation_energy_per_atom",
-          "thermo_type"]
+FIELDS = [
+    "material_id",
+    "formula_pretty",
+    "composition_reduced",
+    "formation_energy_per_atom",
+    "thermo_type",
+]
 
 
 def records_from_thermo_docs(docs: Iterable[Any]) -> list[tuple[str, float, str]]:
@@ -45,7 +50,7 @@ def records_from_thermo_docs(docs: Iterable[Any]) -> list[tuple[str, float, str]
 class MPAPIDatabase(Database):
     """A Database whose chemical systems are fetched on demand from the MP API."""
 
-    def __init__(self, fetch) -> None:  # noqa: ANN001 - fetch(chemsys list) -> docs
+    def __init__(self, fetch) -> None:
         info = DatabaseInfo(
             key="mp-api",
             name="Materials Project (live, mp-api)",
@@ -58,8 +63,15 @@ class MPAPIDatabase(Database):
         )
         self._fetch = fetch
         empty = Database.from_records("mp-api", info, [("Li", 0.0)], "mp-api")
-        super().__init__("mp-api", info, empty.formulas, empty.energies, empty.labels,
-                         empty._amounts, empty._masks)
+        super().__init__(
+            "mp-api",
+            info,
+            empty.formulas,
+            empty.energies,
+            empty.labels,
+            empty._amounts,
+            empty._masks,
+        )
         self._systems: dict[frozenset[str], Database] = {}
 
     def _sub(self, elements: frozenset[str]) -> Database:
@@ -78,7 +90,7 @@ class MPAPIDatabase(Database):
     def check_elements(self, elements: set[str]) -> None:
         return None  # MP covers every element the API returns; missing data shows in the LP
 
-    def chemsys(self, elements) -> ChemsysTable:  # noqa: ANN001
+    def chemsys(self, elements) -> ChemsysTable:
         return self._sub(frozenset(elements)).chemsys(frozenset(elements))
 
     def energy_of(self, formula: str) -> float | None:
@@ -103,7 +115,7 @@ def mp_api_database() -> MPAPIDatabase:
             "--database mp-api needs the mp-api client: pip install 'interphase[mpapi]'"
         ) from None
 
-    def fetch(chemsys: list[str]):  # noqa: ANN202
+    def fetch(chemsys: list[str]):
         try:
             with MPRester(key) as mpr:
                 return mpr.materials.thermo.search(

@@ -61,4 +61,3 @@ def resolve_reactant(
         energy_above_hull_ev_per_atom=max(energy - e_hull, 0.0),
         role=mat.role.value,
     )
-

@@ -102,9 +102,7 @@ def pseudo_binary(
         eb = _own_energy(rb, temperature)
         fa = fb = 1.0
     points = hull.segment(vb, va)  # t = atom fraction of A (closed elements)
-    kinks = tuple(
-        _kink(t, p, hull, ra, rb, ea, eb, fa, fb, chempots) for t, p in points
-    )
+    kinks = tuple(_kink(t, p, hull, ra, rb, ea, eb, fa, fb, chempots) for t, p in points)
     most = min(kinks, key=lambda k: (k.energy_ev_per_atom, k.x))
     flags = tuple(
         f"{r.name}: hull-estimated energy (no database entry at this composition)"
@@ -132,9 +130,7 @@ def _reactant_modes(
     mode: str, conditions: Conditions, rs: tuple[Reactant, Reactant]
 ) -> tuple[str, str]:
     if mode not in REACTANT_MODES:
-        raise InvalidConditionError(
-            f"reactants mode {mode!r}: use {', '.join(REACTANT_MODES)}"
-        )
+        raise InvalidConditionError(f"reactants mode {mode!r}: use {', '.join(REACTANT_MODES)}")
     if mode != "auto":
         return (mode, mode)
     if conditions.gases_bar:

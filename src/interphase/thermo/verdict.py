@@ -83,40 +83,58 @@ def judge(
     e = most.energy_ev_per_atom
     infos = tuple(product_info(p) for p in most.products)
     reasons = [
-        f"most exothermic reaction at x = {most.x:.3f}: {e * 1000:.1f} meV/atom "
-        f"({most.reaction})"
+        f"most exothermic reaction at x = {most.x:.3f}: {e * 1000:.1f} meV/atom ({most.reaction})"
     ]
     if e > -STABLE_TOL_EV_PER_ATOM:
-        return Verdict("stable", (*reasons, "no reaction releases more than 1 meV/atom"),
-                       infos, kinetic_threshold_ev_per_atom)
+        return Verdict(
+            "stable",
+            (*reasons, "no reaction releases more than 1 meV/atom"),
+            infos,
+            kinetic_threshold_ev_per_atom,
+        )
     if e > -kinetic_threshold_ev_per_atom:
         reasons.append(
             f"driving force {abs(e) * 1000:.1f} meV/atom is below the kinetic threshold "
             f"{kinetic_threshold_ev_per_atom * 1000:.0f} meV/atom (about twice the GGA "
             "reaction-energy error): kinetics, not thermodynamics, decides"
         )
-        return Verdict("kinetically_stabilized", (*reasons, *_warnings(result, most.products)),
-                       infos, kinetic_threshold_ev_per_atom)
+        return Verdict(
+            "kinetically_stabilized",
+            (*reasons, *_warnings(result, most.products)),
+            infos,
+            kinetic_threshold_ev_per_atom,
+        )
     metals = [i for i in infos if i.electronic == "metal"]
     for i in infos:
-        reasons.append(f"{i.formula}: {i.electronic} ({i.electronic_reason})"
-                       + (f", Li+ {i.li_conductivity_s_cm:.1e} S/cm [{i.li_conductivity_source}]"
-                          if i.li_conductivity_s_cm is not None else ""))
+        reasons.append(
+            f"{i.formula}: {i.electronic} ({i.electronic_reason})"
+            + (
+                f", Li+ {i.li_conductivity_s_cm:.1e} S/cm [{i.li_conductivity_source}]"
+                if i.li_conductivity_s_cm is not None
+                else ""
+            )
+        )
     if metals:
         reasons.append(
-            "electron-conducting product(s) " + ", ".join(m.formula for m in metals)
+            "electron-conducting product(s) "
+            + ", ".join(m.formula for m in metals)
             + ": electrons reach the reaction front, the interphase keeps growing"
         )
         return Verdict("mixed_conducting", tuple(reasons), infos, kinetic_threshold_ev_per_atom)
     li_products = [i for i in infos if i.contains_li]
     known_poor = [
-        i for i in li_products
+        i
+        for i in li_products
         if i.li_conductivity_s_cm is not None and i.li_conductivity_s_cm < POOR_LI_CONDUCTOR_S_CM
     ]
     if not li_products or len(known_poor) == len(li_products):
         reasons.append("no product conducts Li+: the layer blocks ions as well as electrons")
-        return Verdict("ion_blocking", (*reasons, *_warnings(result, most.products)), infos,
-                       kinetic_threshold_ev_per_atom)
+        return Verdict(
+            "ion_blocking",
+            (*reasons, *_warnings(result, most.products)),
+            infos,
+            kinetic_threshold_ev_per_atom,
+        )
     unknown = [i.formula for i in li_products if i.li_conductivity_s_cm is None]
     reasons.append(
         "all products block electrons and Li-bearing products can carry Li+: a passivating "
@@ -126,10 +144,15 @@ def judge(
         reasons.append("Li+ conductivity unknown (not in the catalog) for: " + ", ".join(unknown))
     semis = [i.formula for i in infos if i.electronic == "semiconductor"]
     if semis:
-        reasons.append("small-gap product(s) " + ", ".join(semis)
-                       + " may leak electrons at high temperature")
-    return Verdict("passivating", (*reasons, *_warnings(result, most.products)), infos,
-                   kinetic_threshold_ev_per_atom)
+        reasons.append(
+            "small-gap product(s) " + ", ".join(semis) + " may leak electrons at high temperature"
+        )
+    return Verdict(
+        "passivating",
+        (*reasons, *_warnings(result, most.products)),
+        infos,
+        kinetic_threshold_ev_per_atom,
+    )
 
 
 def _warnings(result: ReactionResult, skip: tuple[str, ...]) -> list[str]:

@@ -95,8 +95,7 @@ def stability_window(
 
     ts = [t for t, _ in pts]
     energies = [
-        p.energy_ev_per_atom * (n_host / (1 - t)) if t < 1 - 1e-12 else math.nan
-        for t, p in pts
+        p.energy_ev_per_atom * (n_host / (1 - t)) if t < 1 - 1e-12 else math.nan for t, p in pts
     ]
     # plateau potential of each segment i (between kinks i and i+1)
     volts = []
@@ -130,13 +129,11 @@ def stability_window(
         i = at[0]
         red = volts[i] if i < len(volts) else None
         ox = volts[i - 1] if i > 0 else None
-        stable = True
         red_products = _products_after(pts, hull, i + 1)
         ox_products = _products_after(pts, hull, i - 1) if i > 0 else ()
     else:
         j = max(k for k, t in enumerate(ts) if t < t_x)
         red = ox = volts[j]
-        stable = False
         red_products = _products_after(pts, hull, j + 1)
         ox_products = _products_after(pts, hull, j)
     if red is not None and red <= 0.0 and (not at or at[0] + 1 == len(ts) - 1):
@@ -157,7 +154,7 @@ def stability_window(
     )
 
 
-def _products_after(pts, hull: LinearHull, i: int) -> tuple[str, ...]:  # noqa: ANN001
+def _products_after(pts, hull: LinearHull, i: int) -> tuple[str, ...]:
     if i < 0 or i >= len(pts):
         return ()
     return tuple(sorted({hull.formulas[j] for j in pts[i][1].phases}))
