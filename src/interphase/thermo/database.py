@@ -319,8 +319,9 @@ def decomposition_energy_column() -> dict[str, float]:
 
 
 def read_user_entries(path: Path) -> list[tuple[str, float]]:
-    """User entries: CSV/JSON of (formula, energy per atom on the database's formation scale),
-    or a pymatgen entry list (JSON) whose energies are taken as formation energies per atom.
+    """User entries: CSV/JSON of (formula, formation energy per atom on the database's scale),
+    or a serialized pymatgen entry list (total energies), converted to formation energies with
+    the lowest-energy elemental entries of the same list (which must contain every element).
 
     CSV columns: `formula` and `e_form_per_atom` (eV/atom). JSON: a list of
     {"formula":..., "e_form_per_atom":...} or of serialized pymatgen (PD/Computed)Entry dicts.
@@ -335,21 +336,42 @@ def read_user_entries(path: Path) -> list[tuple[str, float]]:
                 rows = list(csv.DictReader(fh))
             return [(r["formula"], float(r["e_form_per_atom"])) for r in rows]
         data = json.loads(path.read_text())
-        out = []
-        for d in data:
-            if "formula" in d:
-                out.append((d["formula"], float(d["e_form_per_atom"])))
-            else:
-                from monty.json import MontyDecoder
-
-                entry = MontyDecoder().process_decoded(d)
-                out.append((entry.composition.formula, float(entry.energy_per_atom)))
-        return out
+        if data and all("formula" in d for d in data):
+            return [(d["formula"], float(d["e_form_per_atom"])) for d in data]
+        return _formation_from_pymatgen_entries(data, path.name)
     except (KeyError, ValueError, TypeError, json.JSONDecodeError) as exc:
         raise InputFileError(
             f"cannot read user entries from {path.name!r}: {exc}; expected CSV columns "
             "formula,e_form_per_atom or a JSON list of entries"
         ) from None
+
+
+def _formation_from_pymatgen_entries(data: list, name: str) -> list[tuple[str, float]]:
+    from monty.json import MontyDecoder
+    from pymatgen.analysis.phase_diagram import PDEntry
+
+    def decode(d: dict):
+        if "@class" in d:
+            return MontyDecoder().process_decoded(d)
+        return PDEntry(Composition(d["composition"]), float(d["energy"]))  # plain export
+
+    entries = [decode(d) for d in data]
+    refs: dict[str, float] = {}
+    for e in entries:
+        if e.composition.is_element:
+            el = e.composition.elements[0].symbol
+            refs[el] = min(refs.get(el, np.inf), e.energy_per_atom)
+    out = []
+    for e in entries:
+        missing = {x.symbol for x in e.composition.elements} - set(refs)
+        if missing:
+            raise InputFileError(
+                f"entries in {name!r} lack elemental references for {sorted(missing)}: include "
+                "the elements' entries computed the same way"
+            )
+        e_form = e.energy - sum(n * refs[x.symbol] for x, n in e.composition.items())
+        out.append((e.composition.formula.replace(" ", ""), e_form / e.composition.num_atoms))
+    return out
 
 
 __all__ = [
