@@ -1,5 +1,7 @@
 """The shipped table against its own decomposition-energy column (Bartel et al. 2020)."""
 
+import gzip
+import json
 from pathlib import Path
 
 import numpy as np
@@ -46,26 +48,20 @@ def test_user_entries_join_the_hull(tmp_path):
     assert "user:entries.csv" in db.labels
 
 
-def test_pymatgen_entry_list_becomes_formation_energies(tmp_path):
-    import gzip
-    import json
-
+def test_pymatgen_entry_list_becomes_formation_energies():
+    from monty.json import MontyDecoder
     from pymatgen.analysis.phase_diagram import PhaseDiagram
 
     from interphase.thermo.database import read_user_entries
 
-    # Alexandria PBE Li-P-S entries (a copy of the shared fixture): total energies, with the
-    # elemental entries in the list
-    raw = json.load(gzip.open(Path(__file__).parent / "data" / "alexandria_Li-P-S.json.gz"))
-    f = tmp_path / "entries.json"
-    f.write_text(json.dumps(raw))
-    recs = dict(read_user_entries(f))
-    from pymatgen.analysis.phase_diagram import PDEntry
-
-    pd = PhaseDiagram([PDEntry(Composition(d["composition"]), d["energy"]) for d in raw])
-    li3ps4 = min(
-        (e for e in pd.all_entries if e.composition.reduced_formula == "Li3PS4"),
+    # current-MP (MP2020) Li-O ComputedStructureEntries with total energies and elements
+    path = Path(__file__).parent / "data" / "mp2020_Li-O_entries.json.gz"
+    recs = read_user_entries(path)
+    raw = json.loads(gzip.decompress(path.read_bytes()))
+    pd = PhaseDiagram(MontyDecoder().process_decoded(raw))
+    li2o = min(
+        (e for e in pd.all_entries if e.composition.reduced_formula == "Li2O"),
         key=lambda e: e.energy_per_atom,
     )
-    ours = min(v for k, v in recs.items() if Composition(k).reduced_formula == "Li3PS4")
-    assert ours == pytest.approx(pd.get_form_energy_per_atom(li3ps4), abs=1e-9)
+    ours = min(v for k, v in recs if Composition(k).reduced_formula == "Li2O")
+    assert ours == pytest.approx(pd.get_form_energy_per_atom(li2o), abs=1e-9)

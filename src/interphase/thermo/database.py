@@ -335,7 +335,9 @@ def read_user_entries(path: Path) -> list[tuple[str, float]]:
             with path.open() as fh:
                 rows = list(csv.DictReader(fh))
             return [(r["formula"], float(r["e_form_per_atom"])) for r in rows]
-        data = json.loads(path.read_text())
+        data = json.loads(
+            gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_text()
+        )
         if data and all("formula" in d for d in data):
             return [(d["formula"], float(d["e_form_per_atom"])) for d in data]
         return _formation_from_pymatgen_entries(data, path.name)
