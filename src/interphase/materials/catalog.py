@@ -224,7 +224,6 @@ _CATALOG: tuple[Material, ...] = (
         CO,
         ("lto-ta",),
         "coating on oxide cathodes",
-        li_conductivity_s_cm=_s(1e-6, "glass1978", "amorphous (quenched), 25 °C"),
         deposition=("sol-gel",),
     ),
     Material("LBO", "Li3B11O18", CO, ("li3b11o18",), "borate coating", deposition=("sol-gel",)),
