@@ -69,11 +69,11 @@ def test_open_li_matches_pymatgen_grand_potential(mp, pd_for, a, b, v):
 
 
 def test_kj_per_mol_is_energy_times_atoms_in_reaction(mp):
-    res = pseudo_binary("Li", "LLZO", mp)
-    k = res.most_exothermic
-    # 0.875 Li + 0.125 Li7La3Zr2O12: 0.875 + 0.125*24 = 3.875 atoms per mole of reaction
-    atoms = k.x / 1 + (1 - k.x) / 24
-    atoms = (k.x / 1) / atoms * 1 + ((1 - k.x) / 24) / atoms * 24
+    k = pseudo_binary("Li", "LLZO", mp).most_exothermic
+    # formula units per atom of mixture: x/1 of Li, (1-x)/24 of Li7La3Zr2O12; normalised so
+    # the reactant coefficients sum to 1, the reaction holds this many atoms per mole:
+    u_li, u_llzo = k.x / 1, (1 - k.x) / 24
+    atoms = (u_li * 1 + u_llzo * 24) / (u_li + u_llzo)
     assert k.energy_kj_per_mol == pytest.approx(k.energy_ev_per_atom * atoms * EV_TO_KJ_PER_MOL)
 
 
