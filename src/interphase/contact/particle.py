@@ -18,8 +18,9 @@ particle; V the particle potential vs Li/Li+ at the electrolyte side of the cont
 
 Finite volumes (two-point fluxes, D at the face-mean Li fraction) give a differential-algebraic
 system in (x, q, V), q the Li fraction that left the particle, integrated by variable-step
-BDF2 (first step backward Euler) with a modified Newton iteration on a sparse Jacobian
-factorised by SuperLU (scipy.sparse.linalg.splu) and re-used while it converges.
+BDF2 (first step backward Euler) with Newton's method on the sparse Jacobian; the linear
+systems are solved by GMRES preconditioned with a re-used SuperLU factorisation
+(scipy.sparse.linalg.splu). See docs/particle.md.
 
 All engines here are silent; `progress`, when given, is called with the fraction done.
 """
@@ -29,7 +30,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -37,7 +38,7 @@ import scipy.sparse as sp
 from scipy.sparse.linalg import splu
 
 from interphase.contact.particle_mesh import GEOMETRIES, ParticleMesh, build_mesh
-from interphase.errors import ComputeError, InvalidConditionError, MissingDataError
+from interphase.errors import ComputeError, InvalidConditionError
 from interphase.materials.electrodes import (
     FARADAY_C_MOL,
     GAS_CONSTANT_J_MOL_K,
@@ -50,7 +51,7 @@ OPERATIONS = ("charge", "discharge")
 # when no exchange-current density is known, i0 is set to this multiple of the mean contact
 # current density at the applied rate: the fast-kinetics (near-Nernstian) limit
 FAST_KINETICS_FACTOR = 100.0
-_EXP_CLIP = 60.0
+_EXP_CLIP = 300.0
 _X_EPS = 1e-9
 
 
@@ -170,10 +171,8 @@ class _Model:
         self.iq = self.n
         self.iv = self.n + 1
         self.i_scale = abs(self.i_app) if self.galvanostatic and self.i_app else 1.0
-        nf = self.fi.size
         self._rows_flux = np.concatenate([self.fi, self.fi, self.fj, self.fj])
         self._cols_flux = np.concatenate([self.fi, self.fj, self.fj, self.fi])
-        self._nf = nf
 
     # ---- material functions ---------------------------------------------------------------
     def diff(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -275,7 +274,7 @@ class _Model:
         cols.append(diag_idx)
         vals.append(np.full(n + 1, a0_h))
         # contact terms
-        i, di_dx, di_dv = self.kinetics(x[self.bc], v)
+        _, di_dx, di_dv = self.kinetics(x[self.bc], v)
         k = FARADAY_C_MOL * self.cmax
         bc = self.bc
         rows.append(bc)
@@ -312,6 +311,8 @@ class _Integrator:
     n_lu: int = 0
     _lu: object = None
     _lu_a0h: float = 0.0
+    _its_since_lu: int = 0
+    _solves_since_lu: int = 0
     _basis: np.ndarray | None = None
     _zbasis: np.ndarray | None = None
 
@@ -323,6 +324,8 @@ class _Integrator:
             raise ComputeError(f"particle model: singular Jacobian ({exc})") from exc
         self._lu_a0h = a0_h
         self.n_lu += 1
+        self._its_since_lu = 0
+        self._solves_since_lu = 0
 
     def newton(
         self, u0: np.ndarray, a0_h: float, rhs: np.ndarray, a0_h_steady: float
@@ -333,16 +336,21 @@ class _Integrator:
         of the following constant steps) and refreshed only when the step size changes or
         GMRES needs many iterations. None when Newton does not converge."""
         m = self.model
-        if self._lu is None or not (0.45 < a0_h_steady / self._lu_a0h < 2.1):
+        # refactor when the factorisation has clearly degraded: more than 10 GMRES iterations
+        # per solve on average since it was built (counted, not timed: deterministic results)
+        stale = self._solves_since_lu > 0 and self._its_since_lu > 10 * self._solves_since_lu
+        if stale or self._lu is None or not (0.24 < a0_h_steady / self._lu_a0h < 4.1):
             self._factor(u0, a0_h_steady)
         jac = m.jacobian(u0, a0_h)
         u = u0.copy()
         prev = math.inf
+        g = m.residual(u, a0_h, rhs)
         for _ in range(15):
-            g = m.residual(u, a0_h, rhs)
             if not np.all(np.isfinite(g)):
                 return None
             du, info, n_it = self._linear_solve(jac, -g, self._lu)
+            self._its_since_lu += n_it
+            self._solves_since_lu += 1
             if info != 0 or n_it > 20:
                 self._factor(u, a0_h_steady)
                 du, info, n_it = self._linear_solve(jac, -g, self._lu)
@@ -356,15 +364,29 @@ class _Integrator:
                 return None
             rate = size / prev if prev < math.inf else 1.0
             if size < 1e-11 or (rate < 0.9 and size * rate / (1 - rate) < 0.03 * self.tol):
-                return u
-            if size > 0.3 * prev:
+                g = m.residual(u, a0_h, rhs)
+                if self._residual_ok(g, a0_h):
+                    return u
+            else:
+                g = m.residual(u, a0_h, rhs)
+            if size > 0.3 * prev:  # chord iteration while it contracts fast, else update
                 jac = m.jacobian(u, a0_h)
             prev = size
         return None
 
+    def _residual_ok(self, g: np.ndarray, a0_h: float) -> bool:
+        """The converged iterate satisfies the equations (x rows in Li-fraction units)."""
+        m = self.model
+        if not np.all(np.isfinite(g)):
+            return False
+        ok = float(np.max(np.abs(g[: m.n + 1]))) / a0_h < 0.03 * self.tol
+        if m.galvanostatic:
+            ok = ok and abs(float(g[m.iv])) < 1e-6
+        return ok
+
     def _linear_solve(self, jac: sp.csc_matrix, b: np.ndarray, lu) -> tuple[np.ndarray, int, int]:
         """Right-preconditioned GMRES (no restart, at most 30 iterations, relative residual
-        1e-5), the preconditioner a SuperLU factorisation. Returns (x, info, iterations)."""
+        1e-7), the preconditioner a SuperLU factorisation. Returns (x, info, iterations)."""
         maxit = 30
         n = b.size
         if self._basis is None or self._basis.shape[1] != n:
@@ -393,11 +415,11 @@ class _Integrator:
             rhs[0] = beta
             y = np.linalg.lstsq(hess[: k + 2, : k + 1], rhs, rcond=None)[0]
             res = float(np.linalg.norm(hess[: k + 2, : k + 1] @ y - rhs))
-            if res <= 1e-5 * beta or hn <= 1e-300:
+            if res <= 1e-7 * beta or hn <= 1e-300:
                 break
             v[k + 1] = w / hn
         x = y @ z[: k + 1]
-        info = 0 if res <= 1e-5 * beta or hn <= 1e-300 else 1
+        info = 0 if res <= 1e-7 * beta or hn <= 1e-300 else 1
         return x, info, k + 1
 
 
@@ -417,6 +439,7 @@ def _run(
     charging: bool,
     current_stop_a: float | None,
     window_stop_q: float | None,
+    window_label: str,
     frame_times: Sequence[float] | None,
     progress: Callable[[float], None] | None,
 ):
@@ -463,7 +486,9 @@ def _run(
         if u_new is None:
             n_reject += 1
             if n_reject > 60 or h < 1e-12 * t_end:
-                raise ComputeError("particle model: time step collapsed (Newton failure)")
+                raise ComputeError(
+                    f"particle model: time step collapsed at t = {t:.4g} s (Newton failure)"
+                )
             h *= 0.25
             continue
         # local error estimate against the predictor
@@ -498,23 +523,24 @@ def _run(
         v_now = model.potential(u)
         i_now = model.contact_current_a(u)
         # stop conditions
-        stop = None
-        t_stop = t
+        candidates: list[tuple[float, str]] = []
         if cutoff_v is not None:
             v_old = model.potential(u_old)
             crossed = v_now >= cutoff_v if charging else v_now <= cutoff_v
             if crossed:
-                stop = "cut-off voltage"
                 w = 1.0 if v_now == v_old else (cutoff_v - v_old) / (v_now - v_old)
-                t_stop = t_old + min(max(w, 0.0), 1.0) * (t - t_old)
+                candidates.append((t_old + min(max(w, 0.0), 1.0) * (t - t_old), "cut-off voltage"))
         sgn = 1.0 if charging else -1.0
         q_new, q_old = sgn * u[model.iq], sgn * u_old[model.iq]
-        if stop is None and window_stop_q is not None and q_new >= window_stop_q:
-            stop = "Li-fraction window exhausted"
+        if window_stop_q is not None and q_new >= window_stop_q:
             w = (window_stop_q - q_old) / (q_new - q_old) if q_new != q_old else 1.0
-            t_stop = t_old + min(max(w, 0.0), 1.0) * (t - t_old)
-        if stop is None and current_stop_a is not None and abs(i_now) <= current_stop_a:
-            stop = "current below threshold"
+            candidates.append((t_old + min(max(w, 0.0), 1.0) * (t - t_old), window_label))
+        if current_stop_a is not None and abs(i_now) <= current_stop_a:
+            candidates.append((t, "current below threshold"))
+        stop = None
+        t_stop = t
+        if candidates:
+            t_stop, stop = min(candidates)
         if stop is not None:
             u = _interp_state(t_stop, t_old, u_old, t, u)
             t = t_stop
@@ -573,6 +599,7 @@ def simulate_particle(
     diffusivity_cm2_s: float | None = None,
     threshold_li_fraction: float | None = None,
     initial_li_fraction: float | None = None,
+    capacity_limit_fraction: float | None = None,
     temperature_k: float = 298.15,
     patch_offset_deg: float = 0.0,
     n_frames: int = 6,
@@ -593,6 +620,8 @@ def simulate_particle(
     constant. `threshold_li_fraction` sets the over-delithiation threshold (the material's
     transition-metal-migration Li fraction when it has a sourced one). `frame_times_s` asks
     for maps at given times; otherwise `n_frames` maps evenly spaced in time are kept.
+    `capacity_limit_fraction` also stops a galvanostatic run once that fraction of the
+    Li-fraction window has been moved (to compare particles at equal charge passed).
     """
     el = _resolve_electrode(material)
     if operation not in OPERATIONS:
@@ -617,6 +646,8 @@ def simulate_particle(
         raise InvalidConditionError("diffusivity must be positive (cm^2/s)")
     if threshold_li_fraction is not None and not 0.0 < threshold_li_fraction < 1.0:
         raise InvalidConditionError("Li-fraction threshold must lie in (0, 1)")
+    if capacity_limit_fraction is not None and not 0.0 < capacity_limit_fraction <= 1.0:
+        raise InvalidConditionError("capacity limit must lie in (0, 1] (fraction of the window)")
     if grid > 400:
         raise InvalidConditionError("grid above 400 cells per direction is not supported")
 
@@ -688,16 +719,24 @@ def simulate_particle(
         cut = None
         current_stop = one_c_current_a / 50.0
         window_q = None
+        window_label = ""
         h0 = 1e-6 * min(t_end, mesh.radius_cm**2 / d_ref)
     else:
         t_nominal = 3600.0 / c_rate  # type: ignore[operator]
         t_end = duration_s if duration_s is not None else 1.05 * t_nominal
-        cut = cutoff_v if cutoff_v is not None else (
-            el.cutoff_charge_v if charging else el.cutoff_discharge_v
+        cut = (
+            cutoff_v
+            if cutoff_v is not None
+            else (el.cutoff_charge_v if charging else el.cutoff_discharge_v)
         )
         current_stop = None
         # Li fraction that may leave (charge) or enter (discharge) before the window ends
         window_q = (x0 - x_lo) if charging else (x_hi - x0)
+        window_label = "Li-fraction window exhausted"
+        if capacity_limit_fraction is not None:
+            limit_q = capacity_limit_fraction * (x_hi - x_lo)
+            if limit_q < window_q:
+                window_q, window_label = limit_q, "capacity limit reached"
         v_guess = float(el.ocv_v(np.array(x0)))
         u0[model.iv] = model.solve_potential(u0[: mesh.n_cells], v_guess)
         h0 = 1e-3 * t_nominal
@@ -719,6 +758,7 @@ def simulate_particle(
         charging=charging,
         current_stop_a=current_stop,
         window_stop_q=window_q,
+        window_label=window_label,
         frame_times=frame_times_s,
         progress=progress,
     )
@@ -850,15 +890,13 @@ def sweep_contact_fraction(
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {pool.submit(_sweep_one, job): k for k, job in enumerate(jobs)}
-            from concurrent.futures import as_completed
-
             for done, fut in enumerate(as_completed(futures), start=1):
                 results[futures[fut]] = fut.result()
                 if progress is not None:
                     progress(done / len(jobs))
     res = [r for r in results if r is not None]
     if len(res) != len(jobs):
-        raise MissingDataError("sweep: some runs returned no result")
+        raise ComputeError("sweep: some runs returned no result")
     first = res[0]
     return ContactSweepResult(
         material=first.material,
