@@ -145,7 +145,13 @@ class Database:
 
     @cached_property
     def index(self) -> dict[tuple, int]:
-        return {composition_key(parse_simple(f)): i for i, f in enumerate(self.formulas)}
+        """Composition key → row of the lowest-energy entry with that composition."""
+        out: dict[tuple, int] = {}
+        for i, f in enumerate(self.formulas):
+            k = composition_key(parse_simple(f))
+            if k not in out or self.energies[i] < self.energies[out[k]]:
+                out[k] = i
+        return out
 
     @cached_property
     def known_elements(self) -> frozenset[str]:
@@ -194,29 +200,46 @@ class Database:
         return None if i is None else float(self.energies[i])
 
     def with_user_entries(self, records: list[tuple[str, float]], label: str) -> Database:
-        """A new database: this one plus user entries (labelled), lowest energy wins."""
-        base = list(zip(self.formulas, self.energies.tolist(), strict=True))
-        records = [(Composition(f).formula.replace(" ", ""), e) for f, e in records]
-        merged = Database.from_records(
-            f"{self.key}+user",
-            DatabaseInfo(
-                key=f"{self.key}+user",
-                name=f"{self.info.name} with user entries",
-                version=self.info.version,
-                corrections=self.info.corrections,
-                licence=self.info.licence,
-                n_compositions=0,
-                citations=self.info.citations,
-                notes=f"{len(records)} user entries from {label} (energies on this table's scale)",
-            ),
-            base + list(records),
-            self.key,
+        """A new database: this one plus user entries (labelled `label`). Rows are appended,
+        not merged: the hull takes the lowest energy at every composition by itself, and
+        `energy_of` returns the lowest entry."""
+        user = Database.from_records(
+            label,
+            self.info,
+            [(Composition(f).formula.replace(" ", ""), e) for f, e in records],
+            label,
         )
-        user = {composition_key(parse_simple(Composition(f).formula)) for f, _ in records}
-        merged.labels = [
-            label if composition_key(parse_simple(f)) in user else self.key for f in merged.formulas
-        ]
-        return merged
+        n_user = len(records)
+        # from_records adds missing elements at 0 eV/atom; keep only the user's rows
+        keep = [i for i, f in enumerate(user.formulas) if not _is_added_element(f, records)]
+        info = DatabaseInfo(
+            **{
+                **self.info.__dict__,
+                "key": f"{self.key}+user",
+                "name": f"{self.info.name} with user entries",
+                "notes": f"{n_user} user entries from {label} (energies on this table's scale)",
+            }
+        )
+        return Database(
+            f"{self.key}+user",
+            info,
+            self.formulas + [user.formulas[i] for i in keep],
+            np.concatenate([self.energies, user.energies[keep]]),
+            self.labels + [label] * len(keep),
+            sp.vstack([self._amounts, user._amounts[keep]]).tocsr(),
+            np.vstack([self._masks, user._masks[keep]]),
+        )
+
+
+def _is_added_element(formula: str, records: list[tuple[str, float]]) -> bool:
+    """True for an element row that from_records added (not given by the user)."""
+    amounts = parse_simple(formula)
+    if len(amounts) != 1:
+        return False
+    return not any(
+        Composition(f).is_element and Composition(f).elements[0].symbol in amounts
+        for f, _ in records
+    )
 
 
 _TOKEN = re.compile(r"([A-Z][a-z]?)(\d*\.?\d*)")
