@@ -1,0 +1,451 @@
+"""Diffusion from MD: tracer and collective (charge) MSD, D with a credible interval that
+accounts for the correlation of MSD points, Nernst–Einstein conductivity, Haven ratio, Arrhenius.
+
+Method (the approach of kinisi; McCluskey, Coles & Morgan, arXiv:2305.18244). The MSD is averaged
+over every time origin (overlapping windows) and every mobile atom. Its covariance is modelled
+as that of a random walk: for lags t_i <= t_j,
+
+    Cov[MSD(t_i), MSD(t_j)] = (2/3) * MSD_model(t_i)^2 / n_j,
+
+with n_j = N_atoms * floor(T_run / t_j) the number of independent windows at lag t_j (for the
+collective MSD, N_atoms = 1). MSD(t) = 6 D t + c is fitted by generalised least squares with
+that covariance, iterated to self-consistency; with a flat prior on D >= 0 the posterior of D is
+a truncated normal, from which the 95 % credible interval is taken. Counting only independent
+windows makes the covariance conservative for the all-origins average.
+
+Units: time in ps, MSD in Å^2, D in cm^2/s, conductivity in S/cm, energies in eV, T in K.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from interphase.errors import InputFileError, InvalidConditionError, MissingDataError
+from interphase.results import Result
+
+A2_PER_PS_TO_CM2_PER_S = 1e-16 / 1e-12  # Å^2/ps → cm^2/s = 1e-4
+K_B_EV = 8.617333262e-5  # eV/K
+K_B_J = 1.380649e-23  # J/K
+E_CHARGE = 1.602176634e-19  # C
+
+
+@dataclass(frozen=True)
+class LinearFit(Result):
+    """GLS fit of MSD(t) = 6 D t + c. D in cm^2/s, offset in Å^2."""
+
+    d_cm2_s: float
+    d_std_cm2_s: float
+    d_ci95_cm2_s: tuple[float, float]
+    offset_a2: float
+    fit_start_ps: float
+    fit_end_ps: float
+
+
+@dataclass(frozen=True)
+class DiffusionResult(Result):
+    """Tracer and collective diffusion of one species in one trajectory."""
+
+    species: str
+    temperature_k: float
+    n_mobile: int
+    n_frames: int
+    frame_interval_ps: float
+    duration_ps: float
+    volume_a3: float
+    tracer: LinearFit
+    collective: LinearFit | None
+    haven_ratio: float | None
+    haven_ratio_ci95: tuple[float, float] | None
+    conductivity_s_cm: float  # Nernst–Einstein from the tracer D (Haven ratio taken as 1)
+    conductivity_ci95_s_cm: tuple[float, float]
+    conductivity_collective_s_cm: float | None  # from the collective D, when resolved
+    loglog_slope: float
+    diffusive: bool
+    warnings: tuple[str, ...]
+    time_ps: tuple[float, ...] = field(repr=False, default=())
+    msd_tracer_a2: tuple[float, ...] = field(repr=False, default=())
+    msd_tracer_std_a2: tuple[float, ...] = field(repr=False, default=())
+    msd_collective_a2: tuple[float, ...] = field(repr=False, default=())
+    method: str = "GLS on all-origin MSD with random-walk covariance of overlapping windows"
+    source: str = ""
+    citations: tuple[str, ...] = ("mccluskey2023kinisi",)
+
+    @property
+    def d_tracer_cm2_s(self) -> float:
+        return self.tracer.d_cm2_s
+
+
+@dataclass(frozen=True)
+class ArrheniusResult(Result):
+    """D(T) = D0 exp(-Ea / kB T) fitted to D with uncertainties; extrapolated to `t_extrap_k`."""
+
+    temperatures_k: tuple[float, ...]
+    d_cm2_s: tuple[float, ...]
+    d_std_cm2_s: tuple[float, ...]
+    ea_ev: float
+    ea_std_ev: float
+    d0_cm2_s: float
+    t_extrap_k: float
+    d_extrap_cm2_s: float
+    d_extrap_ci95_cm2_s: tuple[float, float]
+    conductivity_extrap_s_cm: float | None
+    conductivity_extrap_ci95_s_cm: tuple[float, float] | None
+    reduced_chi2: float
+    note: str = ""
+
+
+# ----------------------------------------------------------------------------- core numerics
+
+
+def _msd_all_origins(pos: np.ndarray, lags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Tracer MSD per atom-averaged and collective MSD (|sum dr|^2 / N) for each lag."""
+    n = pos.shape[1]
+    tracer = np.empty(len(lags))
+    coll = np.empty(len(lags))
+    for k, lag in enumerate(lags):
+        disp = pos[lag:] - pos[:-lag]
+        tracer[k] = float((disp**2).sum(axis=-1).mean())
+        tot = disp.sum(axis=1)
+        coll[k] = float((tot**2).sum(axis=-1).mean() / n)
+    return tracer, coll
+
+
+def _gls_fit(t: np.ndarray, y: np.ndarray, n_indep: np.ndarray, n_iter: int = 6):
+    """GLS of y = 6 D t + c with Cov_ij = (2/3) m_i^2 / n_j (i <= j); returns beta, cov, sigma."""
+    X = np.column_stack([6.0 * t, np.ones_like(t)])
+    beta = np.linalg.lstsq(X, y, rcond=None)[0]
+    floor = max(float(np.max(y)) * 1e-6, 1e-12)
+    cov_y = np.eye(len(t))
+    for _ in range(n_iter):
+        model = np.maximum(X @ beta, floor)
+        model = np.maximum(model, 0.5 * np.maximum(y, floor))  # guard early, tiny estimates
+        i, j = np.meshgrid(np.arange(len(t)), np.arange(len(t)), indexing="ij")
+        short = np.minimum(i, j)
+        long = np.maximum(i, j)
+        cov_y = (2.0 / 3.0) * model[short] ** 2 / n_indep[long]
+        cov_y = cov_y + np.eye(len(t)) * 1e-12 * float(np.max(np.diag(cov_y)))
+        ci = np.linalg.solve(cov_y, X)
+        a = X.T @ ci
+        beta = np.linalg.solve(a, ci.T @ y)
+    cov_beta = np.linalg.inv(X.T @ np.linalg.solve(cov_y, X))
+    return beta, cov_beta, np.sqrt(np.diag(cov_y))
+
+
+def _posterior_interval(mean: float, std: float) -> tuple[float, float, float]:
+    """Median and 95 % interval of N(mean, std) truncated to >= 0."""
+    from scipy.stats import truncnorm
+
+    if std <= 0:
+        return max(mean, 0.0), max(mean, 0.0), max(mean, 0.0)
+    a = (0.0 - mean) / std
+    dist = truncnorm(a, np.inf, loc=mean, scale=std)
+    lo, med, hi = dist.ppf([0.025, 0.5, 0.975])
+    return float(med), float(lo), float(hi)
+
+
+def _fit(
+    t_ps: np.ndarray, msd: np.ndarray, n_indep: np.ndarray, sel: np.ndarray
+) -> tuple[LinearFit, np.ndarray]:
+    beta, cov, sig = _gls_fit(t_ps[sel], msd[sel], n_indep[sel])
+    d = beta[0] * A2_PER_PS_TO_CM2_PER_S
+    d_std = math.sqrt(max(cov[0, 0], 0.0)) * A2_PER_PS_TO_CM2_PER_S
+    _, lo, hi = _posterior_interval(d, d_std)
+    fit = LinearFit(
+        d_cm2_s=float(d),
+        d_std_cm2_s=float(d_std),
+        d_ci95_cm2_s=(lo, hi),
+        offset_a2=float(beta[1]),
+        fit_start_ps=float(t_ps[sel][0]),
+        fit_end_ps=float(t_ps[sel][-1]),
+    )
+    full_sig = np.full(len(t_ps), np.nan)
+    full_sig[sel] = sig
+    return fit, full_sig
+
+
+def nernst_einstein_s_cm(
+    d_cm2_s: float, n_mobile: int, volume_a3: float, temperature_k: float, charge: float = 1.0
+) -> float:
+    """sigma = n q^2 D / (kB T) in S/cm, n = n_mobile / volume."""
+    n_cm3 = n_mobile / (volume_a3 * 1e-24)
+    return n_cm3 * (charge * E_CHARGE) ** 2 * d_cm2_s / (K_B_J * temperature_k)
+
+
+def analyse_displacements(
+    positions_a: np.ndarray,
+    frame_interval_ps: float,
+    *,
+    temperature_k: float,
+    volume_a3: float,
+    species: str = "Li",
+    charge: float = 1.0,
+    fit_start_ps: float | None = None,
+    max_lag_fraction: float = 0.5,
+    n_lags: int = 60,
+    source: str = "",
+) -> DiffusionResult:
+    """Diffusion analysis of unwrapped positions of the mobile atoms, shape (frames, atoms, 3)
+    in Å, sampled every `frame_interval_ps`."""
+    pos = np.asarray(positions_a, dtype=float)
+    if pos.ndim != 3 or pos.shape[2] != 3:
+        raise InvalidConditionError("positions must have shape (frames, atoms, 3)")
+    n_frames, n_at, _ = pos.shape
+    if n_at == 0:
+        raise MissingDataError(f"no {species} atoms to analyse")
+    if n_frames < 8:
+        raise InvalidConditionError(f"need at least 8 frames for a diffusion fit (got {n_frames})")
+    if frame_interval_ps <= 0 or temperature_k <= 0 or volume_a3 <= 0:
+        raise InvalidConditionError("frame interval, temperature and volume must be positive")
+    max_lag = max(4, int(max_lag_fraction * (n_frames - 1)))
+    lags = np.unique(np.linspace(1, max_lag, min(n_lags, max_lag)).round().astype(int))
+    t = lags * frame_interval_ps
+    tracer, coll = _msd_all_origins(pos, lags)
+    n_windows = np.floor((n_frames - 1) / lags)
+    start = 0.1 * t[-1] if fit_start_ps is None else fit_start_ps
+    sel = t >= start
+    if sel.sum() < 3:
+        raise InvalidConditionError("fewer than 3 MSD points after fit_start_ps")
+    tr_fit, tr_sig = _fit(t, tracer, n_windows * n_at, sel)
+    warns: list[str] = []
+    # diffusive-regime check: slope of log MSD vs log t over the fitted range
+    ok = sel & (tracer > 0)
+    slope = float(np.polyfit(np.log(t[ok]), np.log(tracer[ok]), 1)[0]) if ok.sum() >= 3 else 0.0
+    diffusive = 0.8 <= slope <= 1.2
+    if not diffusive:
+        warns.append(
+            f"log-log MSD slope {slope:.2f} is not ≈ 1: diffusive regime not reached; "
+            "D is an estimate only (run longer or hotter)"
+        )
+    if tracer[sel][-1] < 4.0:
+        diffusive = False
+        warns.append("tracer MSD stays below 4 Å^2 (about one hop): no long-range diffusion seen")
+    coll_fit: LinearFit | None = None
+    haven: float | None = None
+    haven_ci: tuple[float, float] | None = None
+    sigma_coll: float | None = None
+    c_fit, _ = _fit(t, coll, n_windows, sel)
+    if c_fit.d_ci95_cm2_s[0] > 0 and c_fit.d_cm2_s > 0:
+        coll_fit = c_fit
+        sigma_coll = nernst_einstein_s_cm(c_fit.d_cm2_s, n_at, volume_a3, temperature_k, charge)
+        if tr_fit.d_cm2_s > 0:
+            haven = tr_fit.d_cm2_s / c_fit.d_cm2_s
+            rng = np.random.default_rng(0)
+            a = rng.normal(tr_fit.d_cm2_s, tr_fit.d_std_cm2_s, 20000)
+            b = rng.normal(c_fit.d_cm2_s, c_fit.d_std_cm2_s, 20000)
+            keep = (a > 0) & (b > 0)
+            r = a[keep] / b[keep]
+            haven_ci = (float(np.percentile(r, 2.5)), float(np.percentile(r, 97.5)))
+    else:
+        warns.append(
+            "collective MSD too noisy to resolve D_sigma (its 95 % interval includes 0): "
+            "no Haven ratio; run longer or average several runs"
+        )
+    sig = nernst_einstein_s_cm(tr_fit.d_cm2_s, n_at, volume_a3, temperature_k, charge)
+    sig_ci = tuple(
+        nernst_einstein_s_cm(x, n_at, volume_a3, temperature_k, charge) for x in tr_fit.d_ci95_cm2_s
+    )
+    return DiffusionResult(
+        species=species,
+        temperature_k=float(temperature_k),
+        n_mobile=int(n_at),
+        n_frames=int(n_frames),
+        frame_interval_ps=float(frame_interval_ps),
+        duration_ps=float((n_frames - 1) * frame_interval_ps),
+        volume_a3=float(volume_a3),
+        tracer=tr_fit,
+        collective=coll_fit,
+        haven_ratio=haven,
+        haven_ratio_ci95=haven_ci,
+        conductivity_s_cm=float(sig),
+        conductivity_ci95_s_cm=(float(sig_ci[0]), float(sig_ci[1])),
+        conductivity_collective_s_cm=sigma_coll,
+        loglog_slope=slope,
+        diffusive=diffusive,
+        warnings=tuple(warns),
+        time_ps=tuple(float(x) for x in t),
+        msd_tracer_a2=tuple(float(x) for x in tracer),
+        msd_tracer_std_a2=tuple(float(x) for x in tr_sig),
+        msd_collective_a2=tuple(float(x) for x in coll),
+        source=source,
+    )
+
+
+# ----------------------------------------------------------------------------- trajectories
+
+
+def read_trajectory(path: str | Path) -> tuple[list[Any], dict[str, Any]]:
+    """Frames (ASE Atoms) and metadata (from the frames' info and the .meta.json beside them)."""
+    from ase.io import read
+
+    p = Path(path)
+    if not p.exists():
+        raise InputFileError(f"trajectory {str(p)!r} does not exist")
+    try:
+        frames = read(str(p), index=":")
+    except Exception as exc:
+        raise InputFileError(f"cannot read trajectory {p.name!r}: {exc}") from None
+    if not frames:
+        raise InputFileError(f"trajectory {p.name!r} has no frames")
+    meta: dict[str, Any] = {}
+    side = p.with_name(p.name + ".meta.json")
+    if side.exists():
+        meta.update(json.loads(side.read_text()))
+    meta.update({k: v for k, v in frames[0].info.items() if isinstance(v, int | float | str)})
+    if len(frames) > 1 and "time_fs" in frames[1].info and "time_fs" in frames[0].info:
+        meta["frame_interval_fs"] = float(frames[1].info["time_fs"]) - float(
+            frames[0].info["time_fs"]
+        )
+    return frames, meta
+
+
+def unwrap(frames: list[Any]) -> np.ndarray:
+    """Cartesian positions (frames, atoms, 3) made continuous by removing jumps across the
+    periodic boundary between consecutive frames (minimum image on fractional differences)."""
+    cell = np.asarray(frames[0].cell)
+    frac = np.array([f.get_scaled_positions(wrap=False) for f in frames])
+    d = np.diff(frac, axis=0)
+    d -= np.round(d)
+    unwrapped = np.concatenate([frac[:1], frac[:1] + np.cumsum(d, axis=0)], axis=0)
+    return unwrapped @ cell
+
+
+def diffusion_from_trajectory(
+    path: str | Path,
+    species: str = "Li",
+    *,
+    temperature_k: float | None = None,
+    frame_interval_fs: float | None = None,
+    fit_start_ps: float | None = None,
+    remove_drift: bool = True,
+    charge: float = 1.0,
+) -> DiffusionResult:
+    """Analyse a trajectory written by `run_md` (or any extxyz/.traj with the same frame
+    spacing). Temperature and frame interval come from its metadata unless given."""
+    frames, meta = read_trajectory(path)
+    temp = temperature_k if temperature_k is not None else meta.get("temperature_K")
+    if temp is None:
+        raise MissingDataError(f"{Path(path).name}: no temperature in its metadata; give one")
+    dt_fs = frame_interval_fs or meta.get("frame_interval_fs")
+    if dt_fs is None and "timestep_fs" in meta and "save_interval" in meta:
+        dt_fs = float(meta["timestep_fs"]) * int(meta["save_interval"])
+    if dt_fs is None:
+        raise MissingDataError(f"{Path(path).name}: no frame interval in its metadata; give one")
+    symbols = np.array(frames[0].get_chemical_symbols())
+    mobile = symbols == species
+    if not mobile.any():
+        raise MissingDataError(f"{Path(path).name}: no {species} atoms")
+    pos = unwrap(frames)
+    if remove_drift:
+        masses = frames[0].get_masses()
+        com = (pos * masses[None, :, None]).sum(axis=1) / masses.sum()
+        pos = pos - (com - com[0])[:, None, :]
+    return analyse_displacements(
+        pos[:, mobile],
+        dt_fs / 1000.0,
+        temperature_k=float(temp),
+        volume_a3=float(frames[0].get_volume()),
+        species=species,
+        charge=charge,
+        fit_start_ps=fit_start_ps,
+        source=str(path),
+    )
+
+
+# ----------------------------------------------------------------------------- Arrhenius
+
+
+def arrhenius_fit(
+    temperatures_k: list[float] | tuple[float, ...],
+    d_cm2_s: list[float] | tuple[float, ...],
+    d_std_cm2_s: list[float] | tuple[float, ...],
+    *,
+    t_extrap_k: float = 300.0,
+    n_mobile_per_a3: float | None = None,
+    charge: float = 1.0,
+) -> ArrheniusResult:
+    """Weighted fit of ln D = ln D0 - Ea/(kB T) (weights 1/var(ln D), var(ln D) = (sD/D)^2),
+    parameter covariance scaled by the reduced chi^2 when it exceeds 1. The extrapolation to
+    `t_extrap_k` carries the full covariance; with `n_mobile_per_a3` the Nernst–Einstein
+    conductivity at that temperature is given too."""
+    temps = np.asarray(temperatures_k, float)
+    d = np.asarray(d_cm2_s, float)
+    sd = np.asarray(d_std_cm2_s, float)
+    if len(temps) < 2 or len(set(temps.tolist())) < 2:
+        raise InvalidConditionError("an Arrhenius fit needs at least two temperatures")
+    if np.any(d <= 0):
+        raise InvalidConditionError("every D must be positive for an Arrhenius fit")
+    if np.any(temps <= 0) or t_extrap_k <= 0:
+        raise InvalidConditionError("temperatures must be positive")
+    y = np.log(d)
+    sy = np.maximum(sd / d, 1e-6)
+    x = -1.0 / (K_B_EV * temps)
+    X = np.column_stack([np.ones_like(x), x])
+    W = np.diag(1.0 / sy**2)
+    cov = np.linalg.inv(X.T @ W @ X)
+    beta = cov @ X.T @ W @ y
+    dof = len(temps) - 2
+    chi2 = float(((y - X @ beta) ** 2 / sy**2).sum())
+    red = chi2 / dof if dof > 0 else float("nan")
+    note = ""
+    if dof > 0 and red > 1:
+        cov = cov * red
+        note = f"parameter covariance scaled by reduced chi^2 = {red:.2f}"
+    elif dof == 0:
+        note = "two temperatures: uncertainties from the D intervals only"
+    xe = np.array([1.0, -1.0 / (K_B_EV * t_extrap_k)])
+    ly = float(xe @ beta)
+    sly = float(math.sqrt(max(xe @ cov @ xe, 0.0)))
+    de = math.exp(ly)
+    ci = (math.exp(ly - 1.96 * sly), math.exp(ly + 1.96 * sly))
+    sig = sig_ci = None
+    if n_mobile_per_a3 is not None:
+
+        def ne(dd: float) -> float:
+            return nernst_einstein_s_cm(dd, 1, 1.0 / n_mobile_per_a3, t_extrap_k, charge)
+
+        sig = ne(de)
+        sig_ci = (ne(ci[0]), ne(ci[1]))
+    return ArrheniusResult(
+        temperatures_k=tuple(temps.tolist()),
+        d_cm2_s=tuple(d.tolist()),
+        d_std_cm2_s=tuple(sd.tolist()),
+        ea_ev=float(beta[1]),
+        ea_std_ev=float(math.sqrt(max(cov[1, 1], 0.0))),
+        d0_cm2_s=float(math.exp(beta[0])),
+        t_extrap_k=float(t_extrap_k),
+        d_extrap_cm2_s=de,
+        d_extrap_ci95_cm2_s=ci,
+        conductivity_extrap_s_cm=sig,
+        conductivity_extrap_ci95_s_cm=sig_ci,
+        reduced_chi2=red,
+        note=note,
+    )
+
+
+def arrhenius_from_results(
+    results: list[DiffusionResult], t_extrap_k: float = 300.0
+) -> ArrheniusResult:
+    """Arrhenius fit over several DiffusionResults of the same species and cell."""
+    if len(results) < 2:
+        raise InvalidConditionError("an Arrhenius fit needs at least two trajectories")
+    import dataclasses
+
+    n_per_a3 = results[0].n_mobile / results[0].volume_a3
+    fit = arrhenius_fit(
+        [r.temperature_k for r in results],
+        [r.tracer.d_cm2_s for r in results],
+        [r.tracer.d_std_cm2_s for r in results],
+        t_extrap_k=t_extrap_k,
+        n_mobile_per_a3=n_per_a3,
+    )
+    bad = [f"{r.temperature_k:g} K" for r in results if not r.diffusive]
+    if bad:
+        warn = f"not diffusive at {', '.join(bad)}: Ea and the extrapolation are not reliable"
+        fit = dataclasses.replace(fit, note="; ".join(x for x in (fit.note, warn) if x))
+    return fit

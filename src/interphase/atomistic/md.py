@@ -1,0 +1,346 @@
+"""Molecular dynamics with an ML potential for transport: NVT/NVE with equilibration,
+unwrapped trajectories in extxyz (or ASE .traj) with metadata, restartable from the last frame.
+
+Positions are written as ASE integrates them, i.e. never wrapped back into the cell, so the
+trajectory is unwrapped; the diffusion analysis still unwraps frame-to-frame jumps by minimum
+image, so wrapped trajectories from elsewhere work as well.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from interphase.errors import InputFileError, InvalidConditionError
+from interphase.results import Result
+
+if TYPE_CHECKING:
+    from pymatgen.core import Structure
+
+ENSEMBLES = ("nvt-nose-hoover", "nvt-langevin", "nvt-berendsen", "nvt-bussi", "nve")
+ENSEMBLE_ALIASES = {
+    "nvt": "nvt-nose-hoover",
+    "nose-hoover": "nvt-nose-hoover",
+    "langevin": "nvt-langevin",
+    "berendsen": "nvt-berendsen",
+    "bussi": "nvt-bussi",
+    "csvr": "nvt-bussi",
+}
+
+
+@dataclass(frozen=True)
+class MDResult(Result):
+    """Summary of an MD run. Times in fs, temperatures in K, energies in eV."""
+
+    trajectory_path: str
+    metadata_path: str
+    formula: str
+    n_atoms: int
+    potential: str
+    ensemble: str
+    temperature_k: float
+    timestep_fs: float
+    equilibration_steps: int
+    production_steps: int
+    save_interval: int
+    n_frames: int
+    seed: int
+    first_step: int  # > 0 when continued from an earlier run
+    mean_temperature_k: float
+    std_temperature_k: float
+    total_energy_drift_ev_per_atom_per_ps: float  # linear drift of E_tot (meaningful in NVE)
+    max_total_energy_deviation_ev_per_atom: float
+    wall_time_s: float
+    atom_steps_per_s: float
+    device: str
+
+
+def _canonical_ensemble(ensemble: str) -> str:
+    e = ensemble.lower()
+    e = ENSEMBLE_ALIASES.get(e, e)
+    if e not in ENSEMBLES:
+        raise InvalidConditionError(
+            f"unknown ensemble {ensemble!r}: choose one of {', '.join(ENSEMBLES)}"
+        )
+    return e
+
+
+def _integrator(
+    atoms: Any,
+    ensemble: str,
+    timestep_fs: float,
+    temperature_k: float,
+    tdamp_fs: float,
+    friction_per_fs: float,
+    seed: int,
+) -> Any:
+    from ase import units
+    from ase.md.bussi import Bussi
+    from ase.md.langevin import Langevin
+    from ase.md.nose_hoover_chain import NoseHooverChainNVT
+    from ase.md.nvtberendsen import NVTBerendsen
+    from ase.md.verlet import VelocityVerlet
+
+    dt = timestep_fs * units.fs
+    rng = np.random.default_rng(seed)
+    if ensemble == "nve":
+        return VelocityVerlet(atoms, dt)
+    if ensemble == "nvt-langevin":
+        return Langevin(
+            atoms, dt, temperature_K=temperature_k, friction=friction_per_fs / units.fs, rng=rng
+        )
+    if ensemble == "nvt-berendsen":
+        return NVTBerendsen(atoms, dt, temperature_K=temperature_k, taut=tdamp_fs * units.fs)
+    if ensemble == "nvt-bussi":
+        return Bussi(atoms, dt, temperature_K=temperature_k, taut=tdamp_fs * units.fs, rng=rng)
+    return NoseHooverChainNVT(atoms, dt, temperature_K=temperature_k, tdamp=tdamp_fs * units.fs)
+
+
+def metadata_path_for(trajectory: str | Path) -> Path:
+    p = Path(trajectory)
+    return p.with_name(p.name + ".meta.json")
+
+
+def _write_frame(path: Path, atoms: Any, info: dict[str, Any], append: bool) -> None:
+    from ase.io import write
+
+    frame = atoms.copy()
+    frame.calc = None
+    frame.info = dict(info)
+    frame.set_momenta(atoms.get_momenta())
+    if path.suffix == ".traj":
+        from ase.io.trajectory import Trajectory
+
+        with Trajectory(str(path), "a" if append else "w") as tr:
+            tr.write(frame)
+    else:
+        write(str(path), frame, format="extxyz", append=append)
+
+
+def read_last_frame(trajectory: str | Path) -> Any:
+    """The last frame of a trajectory (ASE Atoms with momenta and info)."""
+    from ase.io import read
+
+    p = Path(trajectory)
+    if not p.exists():
+        raise InputFileError(f"trajectory {str(p)!r} does not exist")
+    try:
+        return read(str(p), index=-1)
+    except Exception as exc:
+        raise InputFileError(f"cannot read trajectory {p.name!r}: {exc}") from None
+
+
+def run_md(
+    structure: Structure | str | None,
+    temperature_k: float,
+    n_steps: int,
+    *,
+    trajectory: str | Path,
+    timestep_fs: float = 2.0,
+    ensemble: str = "nvt-nose-hoover",
+    equilibration_steps: int = 0,
+    save_interval: int = 10,
+    seed: int = 0,
+    potential: str = "chgnet",
+    device: str | None = None,
+    tdamp_fs: float = 100.0,
+    friction_per_fs: float = 0.01,
+    restart: bool = False,
+    calculator: Any = None,
+    progress: bool = False,
+) -> MDResult:
+    """Run MD on `structure` at `temperature_k` for `n_steps` production steps.
+
+    Velocities are drawn from Maxwell–Boltzmann at `temperature_k` (seeded), then
+    `equilibration_steps` run with a Berendsen thermostat (not written), then the production run
+    with `ensemble` writes a frame every `save_interval` steps to `trajectory` (extxyz unless the
+    name ends in .traj) and a metadata JSON next to it. With `restart=True` and an existing
+    trajectory, the run continues from its last frame (positions and momenta), appending frames;
+    `structure` may then be None.
+    """
+    from ase import units
+    from ase.md.nvtberendsen import NVTBerendsen
+    from ase.md.velocitydistribution import MaxwellBoltzmannDistribution, Stationary
+
+    from interphase.atomistic.potentials import default_device, get_calculator, potential_info
+    from interphase.atomistic.relax import structure_to_atoms
+    from interphase.atomistic.structures import load_structure
+
+    if temperature_k <= 0 or not np.isfinite(temperature_k):
+        raise InvalidConditionError(f"temperature must be positive (got {temperature_k} K)")
+    if n_steps < 1 or equilibration_steps < 0 or save_interval < 1:
+        raise InvalidConditionError("n_steps and save_interval must be >= 1, equilibration >= 0")
+    if not 0.05 <= timestep_fs <= 10:
+        raise InvalidConditionError(f"timestep {timestep_fs} fs is outside 0.05–10 fs")
+    ens = _canonical_ensemble(ensemble)
+    info = potential_info(potential)
+    dev = device or default_device()
+    path = Path(trajectory)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    first_step = 0
+    if restart and path.exists():
+        atoms = read_last_frame(path)
+        first_step = int(atoms.info.get("step", 0))
+        seed = int(atoms.info.get("seed", seed)) + first_step  # fresh stream, still reproducible
+        equilibration_steps = 0
+        momenta = atoms.get_momenta()
+    else:
+        if structure is None:
+            raise InputFileError("no structure given and nothing to restart from")
+        atoms = structure_to_atoms(load_structure(structure))
+        with warnings.catch_warnings():  # ASE 3.29 renames it; same distribution
+            warnings.simplefilter("ignore", DeprecationWarning)
+            MaxwellBoltzmannDistribution(
+                atoms, temperature_K=temperature_k, rng=np.random.default_rng(seed)
+            )
+        Stationary(atoms)
+        momenta = atoms.get_momenta()
+        restart = False
+    atoms.info = {}
+    atoms.calc = calculator or get_calculator(info.name, dev)
+    atoms.set_momenta(momenta)
+    n = len(atoms)
+    t0 = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if equilibration_steps:
+            eq = NVTBerendsen(
+                atoms,
+                timestep_fs * units.fs,
+                temperature_K=temperature_k,
+                taut=min(tdamp_fs, 50.0) * units.fs,
+            )
+            eq.run(equilibration_steps)
+        dyn = _integrator(atoms, ens, timestep_fs, temperature_k, tdamp_fs, friction_per_fs, seed)
+        temps: list[float] = []
+        etot: list[float] = []
+        times: list[float] = []
+        meta = {
+            "temperature_K": float(temperature_k),
+            "timestep_fs": float(timestep_fs),
+            "potential": info.name,
+            "ensemble": ens,
+            "seed": int(seed),
+            "save_interval": int(save_interval),
+        }
+        state = {"append": bool(restart)}
+
+        def record() -> None:
+            step = first_step + dyn.nsteps
+            epot = float(atoms.get_potential_energy())
+            ekin = float(atoms.get_kinetic_energy())
+            temp = float(atoms.get_temperature())
+            temps.append(temp)
+            etot.append((epot + ekin) / n)
+            times.append(step * timestep_fs)
+            if restart and dyn.nsteps == 0:
+                return  # the restart frame is already the last frame in the file
+            frame_info = dict(
+                meta,
+                step=step,
+                time_fs=step * timestep_fs,
+                epot_eV=epot,
+                ekin_eV=ekin,
+                temperature_inst_K=temp,
+            )
+            _write_frame(path, atoms, frame_info, state["append"])
+            state["append"] = True
+
+        dyn.attach(record, interval=save_interval)
+        bar = None
+        if progress:
+            from rich.progress import Progress
+
+            bar = Progress(transient=True)
+            task = bar.add_task(
+                f"MD {atoms.get_chemical_formula()} {temperature_k:g} K", total=n_steps
+            )
+            dyn.attach(lambda: bar.update(task, completed=dyn.nsteps), interval=10)
+            bar.start()
+        try:
+            dyn.run(n_steps)
+        finally:
+            if bar is not None:
+                bar.stop()
+    wall = time.perf_counter() - t0
+    meta_path = metadata_path_for(path)
+    total_steps = equilibration_steps + n_steps
+    meta_out = dict(
+        meta,
+        formula=atoms.get_chemical_formula(mode="hill"),
+        n_atoms=n,
+        last_step=first_step + n_steps,
+        device=dev,
+        equilibration_steps=equilibration_steps,
+    )
+    meta_path.write_text(json.dumps(meta_out, indent=2) + "\n")
+    t_ps = np.asarray(times) / 1000.0
+    e = np.asarray(etot)
+    drift = float(np.polyfit(t_ps, e, 1)[0]) if len(e) > 2 and np.ptp(t_ps) > 0 else 0.0
+    from ase.io import read
+
+    n_frames = len(read(str(path), index=":"))
+    return MDResult(
+        trajectory_path=str(path),
+        metadata_path=str(meta_path),
+        formula=atoms.get_chemical_formula(mode="metal", empirical=True),
+        n_atoms=n,
+        potential=info.name,
+        ensemble=ens,
+        temperature_k=float(temperature_k),
+        timestep_fs=float(timestep_fs),
+        equilibration_steps=equilibration_steps,
+        production_steps=n_steps,
+        save_interval=save_interval,
+        n_frames=n_frames,
+        seed=seed,
+        first_step=first_step,
+        mean_temperature_k=float(np.mean(temps)),
+        std_temperature_k=float(np.std(temps)),
+        total_energy_drift_ev_per_atom_per_ps=drift,
+        max_total_energy_deviation_ev_per_atom=float(np.max(np.abs(e - e[0]))) if len(e) else 0.0,
+        wall_time_s=wall,
+        atom_steps_per_s=n * total_steps / wall if wall > 0 else float("nan"),
+        device=dev,
+    )
+
+
+@dataclass(frozen=True)
+class MDJob:
+    """One job of a batch: a material (structure, path or bundled name) at a temperature."""
+
+    material: Any
+    temperature_k: float
+
+
+def run_md_batch(
+    jobs: list[tuple[Any, float]] | list[MDJob],
+    n_steps: int,
+    out_dir: str | Path,
+    *,
+    allow_errors: bool = False,
+    **kwargs: Any,
+) -> list[MDResult | Exception]:
+    """Run MD for each (material, temperature) job in turn, one trajectory per job in `out_dir`
+    (named <formula>_<T>K.extxyz). With `allow_errors`, a failing job gives its exception in
+    place of a result instead of stopping the batch. (The compute/ layer parallelises this.)"""
+    from interphase.atomistic.structures import file_stem, load_structure
+
+    out = []
+    for job in jobs:
+        mat, temp = (job.material, job.temperature_k) if isinstance(job, MDJob) else job
+        try:
+            s = load_structure(mat)
+            traj = Path(out_dir) / f"{file_stem(s)}_{temp:g}K.extxyz"
+            out.append(run_md(s, temp, n_steps, trajectory=traj, **kwargs))
+        except Exception as exc:
+            if not allow_errors:
+                raise
+            out.append(exc)
+    return out

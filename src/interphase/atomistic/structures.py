@@ -1,0 +1,128 @@
+"""Bundled starting structures and reading user structure files with clear errors."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from interphase.errors import InputFileError, MissingDataError
+
+if TYPE_CHECKING:
+    from pymatgen.core import Structure
+
+
+def structures_dir() -> Path:
+    """Folder of the bundled CIFs (see its SOURCES.md for where each comes from)."""
+    return Path(str(resources.files("interphase") / "data" / "structures"))
+
+
+@cache
+def bundled_structures() -> dict[str, Path]:
+    """Bundled CIF files keyed by reduced formula (e.g. "Li3PO4", "LiCoO2")."""
+    from pymatgen.core import Composition
+
+    out: dict[str, Path] = {}
+    for path in sorted(structures_dir().glob("*.cif")):
+        formula = path.name.split("_")[0]
+        try:
+            key = Composition(formula).reduced_formula
+        except Exception:  # a file name that is not a formula (e.g. "NCM811_model")
+            key = formula
+        out.setdefault(key, path)
+    return out
+
+
+def bundled_structure(name: str) -> Structure:
+    """A bundled structure by formula ("LiF", "Li10GeP2S12") or file stem ("NCM811")."""
+    table = bundled_structures()
+    if name in table:
+        return _read(table[name])
+    try:
+        from pymatgen.core import Composition
+
+        key = Composition(name).reduced_formula
+    except Exception:
+        key = name
+    if key in table:
+        return _read(table[key])
+    raise MissingDataError(
+        f"no bundled structure for {name!r}; bundled: {', '.join(sorted(table))}; "
+        "or give a CIF/POSCAR path"
+    )
+
+
+def _read(path: Path) -> Structure:
+    import warnings
+
+    from pymatgen.core import Structure
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            s = Structure.from_file(str(path))
+        except Exception as exc:  # pymatgen raises many types for bad files
+            raise InputFileError(f"cannot read structure from {path.name!r}: {exc}") from None
+    if len(s) == 0:
+        raise InputFileError(f"structure file {path.name!r} has no atoms")
+    if not s.is_ordered:
+        raise InputFileError(
+            f"structure in {path.name!r} has partial occupancies; give an ordered cell "
+            "(e.g. order it with pymatgen's OrderDisorderedStructureTransformation)"
+        )
+    return s
+
+
+def load_structure(spec: str | Path | Structure) -> Structure:
+    """A pymatgen Structure from a Structure, a file path (CIF, POSCAR, extxyz...) or the name of
+    a bundled structure. Raises InputFileError for missing/unreadable files."""
+    from pymatgen.core import Structure
+
+    if isinstance(spec, Structure):
+        return spec
+    text = str(spec)
+    path = Path(text)
+    looks_like_file = path.suffix != "" or "/" in text or path.exists()
+    if looks_like_file:
+        if not path.exists():
+            raise InputFileError(f"structure file {text!r} does not exist")
+        if path.suffix.lower() in {".xyz", ".extxyz", ".traj"}:
+            return _read_ase(path)
+        return _read(path)
+    return bundled_structure(text)
+
+
+def _read_ase(path: Path) -> Structure:
+    from pymatgen.io.ase import AseAtomsAdaptor
+
+    try:
+        from ase.io import read
+    except ImportError as exc:  # pragma: no cover - ase is in the atomistic extra
+        raise MissingDataError(
+            "reading .xyz/.traj needs ase: pip install 'interphase[atomistic]'"
+        ) from exc
+    try:
+        atoms = read(str(path), index=-1)
+    except Exception as exc:
+        raise InputFileError(f"cannot read structure from {path.name!r}: {exc}") from None
+    return AseAtomsAdaptor.get_structure(atoms)
+
+
+def supercell_for(structure: Structure, min_atoms: int = 0, min_length_a: float = 0.0) -> Structure:
+    """Smallest diagonal supercell with at least `min_atoms` atoms and every lattice vector at
+    least `min_length_a` Å long (the lengths grow from the shortest vector first)."""
+    import math
+
+    s = structure.copy()
+    mult = [max(1, math.ceil(min_length_a / x)) if min_length_a else 1 for x in s.lattice.abc]
+    while len(s) * mult[0] * mult[1] * mult[2] < min_atoms:
+        lengths = [m * x for m, x in zip(mult, s.lattice.abc, strict=True)]
+        mult[lengths.index(min(lengths))] += 1
+    s.make_supercell(mult)
+    return s
+
+
+def file_stem(structure: Structure) -> str:
+    """A shell-safe name for files of `structure`: "Li10Ge1P2S12" rather than "Li10Ge(PS6)2"."""
+    return structure.composition.reduced_composition.formula.replace(" ", "")

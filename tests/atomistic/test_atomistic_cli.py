@@ -1,0 +1,124 @@
+"""CLI contract of md, diffusion, bvse, interface, mlip-energy: JSON keys, plots, exit 2."""
+
+import json
+
+import pytest
+
+pytest.importorskip("ase")
+
+from ase.build import bulk
+from ase.io import write
+
+from interphase.cli.app import run
+
+
+def _json(capsys, args):
+    assert run(args) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.fixture()
+def cu_cif(tmp_path):
+    path = tmp_path / "Cu.cif"
+    write(str(path), bulk("Cu", cubic=True).repeat(2), format="cif")
+    return path
+
+
+def test_md_then_diffusion(capsys, tmp_path, cu_cif):
+    d = _json(
+        capsys,
+        [
+            "md",
+            str(cu_cif),
+            "-T",
+            "900",
+            "-T",
+            "1200",
+            "--steps",
+            "40",
+            "--potential",
+            "emt",
+            "--equilibration",
+            "20",
+            "--save-interval",
+            "4",
+            "--out-dir",
+            str(tmp_path),
+            "--json",
+        ],
+    )
+    runs = d["md"]
+    assert [r["temperature_k"] for r in runs] == [900.0, 1200.0]
+    for r in runs:
+        assert {"trajectory_path", "mean_temperature_k", "atom_steps_per_s", "seed"} <= set(r)
+    trajs = [r["trajectory_path"] for r in runs]
+    plot = tmp_path / "msd.png"
+    d = _json(capsys, ["diffusion", *trajs, "--species", "Cu", "--json", "--plot", str(plot)])
+    assert plot.exists()
+    for r in d["diffusion"]:
+        assert {
+            "tracer",
+            "collective",
+            "haven_ratio",
+            "conductivity_s_cm",
+            "diffusive",
+            "warnings",
+            "loglog_slope",
+        } <= set(r)
+        assert {"d_cm2_s", "d_ci95_cm2_s"} <= set(r["tracer"])
+        assert r["diffusive"] is False  # a solid crystal rattles: the flag must say so
+    capsys.readouterr()
+    assert run(["diffusion", trajs[0], "--species", "Cu"]) == 0
+    assert "diffusive" in capsys.readouterr().out
+
+
+def test_bvse_cli(capsys, tmp_path):
+    pytest.importorskip("bvlain")
+    plot = tmp_path / "bvse.png"
+    d = _json(capsys, ["bvse", "Li2O", "--json", "--resolution", "0.3", "--plot", str(plot)])
+    assert d["formula"] == "Li2O" and d["percolation_dimension"] == 3
+    assert d["barrier_ev"] > 0 and plot.exists()
+    assert "_grid" not in d
+
+
+def test_interface_cli(capsys, tmp_path):
+    out = tmp_path / "model.cif"
+    d = _json(
+        capsys, ["interface", "NiO", "LiF", "--min-in-plane", "0", "--out", str(out), "--json"]
+    )
+    assert d["max_strain"] <= d["strain_limit"] and d["n_atoms"] == 16
+    assert out.exists()
+
+
+def test_mlip_energy_cli(capsys):
+    pytest.importorskip("chgnet")
+    d = _json(capsys, ["mlip-energy", "LiF", "--no-relax", "--json"])
+    e = d["entries"][0]
+    assert e["formula"] == "LiF" and e["label"] == "ML-potential entry"
+    assert -3.4 < e["formation_energy_ev_per_atom"] < -2.8
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["md", "missing.cif", "-T", "800"],
+        ["md", "Li2O", "-T", "-5"],
+        ["diffusion", "nothing.extxyz"],
+        ["bvse", "missing.cif"],
+        ["interface", "NiO", "LiF", "--strain-limit", "0.001"],
+        ["interface", "NiO", "LiF", "--film-miller", "1,0"],
+        ["md", "Li2O", "-T", "800", "--plot", "x.gif"],
+        ["mlip-energy", "Li2O", "--potential", "nonsense"],
+    ],
+)
+def test_bad_input_exits_2_with_one_line(capsys, args):
+    assert run(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("interphase: error:") and err.count("\n") == 1
+
+
+def test_unparseable_cif_exits_2(capsys, tmp_path):
+    bad = tmp_path / "bad.cif"
+    bad.write_text("garbage\n")
+    assert run(["bvse", str(bad)]) == 2
+    assert "cannot read structure" in capsys.readouterr().err

@@ -1,0 +1,112 @@
+"""Diffusion analysis on synthetic random walks with known D, Arrhenius with known Ea."""
+
+import math
+
+import numpy as np
+import pytest
+
+from interphase.atomistic.diffusion import (
+    K_B_EV,
+    analyse_displacements,
+    arrhenius_fit,
+    diffusion_from_trajectory,
+    nernst_einstein_s_cm,
+)
+from interphase.errors import InvalidConditionError
+
+D_TRUE = 1e-5  # cm^2/s = 0.1 Å^2/ps
+DT_PS = 0.1
+
+
+def walk(n_atoms, n_frames, seed, d_cm2_s=D_TRUE):
+    rng = np.random.default_rng(seed)
+    step = math.sqrt(2 * d_cm2_s * 1e4 * DT_PS)  # Å per Cartesian component per frame
+    return np.cumsum(rng.normal(0, step, (n_frames, n_atoms, 3)), axis=0)
+
+
+def test_recovers_known_d_inside_interval():
+    hits = 0
+    for seed in range(20):
+        r = analyse_displacements(walk(24, 400, seed), DT_PS, temperature_k=600, volume_a3=1500)
+        lo, hi = r.tracer.d_ci95_cm2_s
+        hits += lo <= D_TRUE <= hi
+        assert r.diffusive and 0.8 < r.loglog_slope < 1.2
+    assert hits >= 17, f"95 % interval covered the true D in {hits}/20 walks"
+
+
+def test_interval_shrinks_with_more_data():
+    def width(n_atoms, n_frames):
+        return np.mean(
+            [
+                np.diff(
+                    analyse_displacements(
+                        walk(n_atoms, n_frames, s), DT_PS, temperature_k=600, volume_a3=1500
+                    ).tracer.d_ci95_cm2_s
+                )[0]
+                for s in range(6)
+            ]
+        )
+
+    w_small = width(10, 300)
+    w_atoms = width(80, 300)
+    assert w_atoms < 0.6 * w_small
+
+
+def test_haven_ratio_of_independent_walkers_is_one():
+    r = analyse_displacements(walk(64, 3000, 1), DT_PS, temperature_k=600, volume_a3=1500)
+    assert r.haven_ratio is not None
+    lo, hi = r.haven_ratio_ci95
+    assert lo <= 1.0 <= hi
+
+
+def test_nernst_einstein_units():
+    # 1e22 ions/cm^3 with D = 1e-8 cm^2/s at 300 K: sigma = n e^2 D / kT
+    n_per_a3 = 1e22 * 1e-24
+    sigma = nernst_einstein_s_cm(1e-8, 1, 1 / n_per_a3, 300)
+    assert sigma == pytest.approx(1e22 * (1.602176634e-19) ** 2 * 1e-8 / (1.380649e-23 * 300))
+    assert 5e-4 < sigma < 8e-4
+
+
+def test_vibration_only_is_flagged():
+    rng = np.random.default_rng(0)
+    pos = rng.normal(0, 0.3, (400, 20, 3))  # bounded rattling, no hops
+    r = analyse_displacements(pos, DT_PS, temperature_k=300, volume_a3=1000)
+    assert not r.diffusive
+    assert any("not" in w or "no long-range" in w for w in r.warnings)
+
+
+def test_arrhenius_recovers_ea_and_extrapolates():
+    ea, d0 = 0.30, 1e-3
+    temps = [500.0, 600.0, 700.0, 800.0, 1000.0]
+    rng = np.random.default_rng(2)
+    d = [d0 * math.exp(-ea / (K_B_EV * t)) * math.exp(rng.normal(0, 0.05)) for t in temps]
+    sd = [0.05 * x for x in d]
+    fit = arrhenius_fit(temps, d, sd, n_mobile_per_a3=0.03)
+    assert abs(fit.ea_ev - ea) < 3 * fit.ea_std_ev + 1e-3
+    assert 0 < fit.ea_std_ev < 0.05
+    d300 = d0 * math.exp(-ea / (K_B_EV * 300))
+    lo, hi = fit.d_extrap_ci95_cm2_s
+    assert lo < d300 < hi
+    assert fit.conductivity_extrap_s_cm > 0
+    with pytest.raises(InvalidConditionError):
+        arrhenius_fit([600.0], [1e-5], [1e-6])
+
+
+def test_trajectory_round_trip_with_wrapping(tmp_path):
+    ase = pytest.importorskip("ase")
+    from ase.io import write
+
+    pos = walk(16, 200, 5, d_cm2_s=5e-5) + 5.0
+    frames = []
+    for f, p in enumerate(pos):
+        a = ase.Atoms("Li16", positions=p, cell=[10, 10, 10], pbc=True)
+        a.wrap()  # the reader must unwrap jumps across the boundary
+        a.info = {"time_fs": f * DT_PS * 1000, "temperature_K": 700.0}
+        frames.append(a)
+    path = tmp_path / "walk.extxyz"
+    write(str(path), frames, format="extxyz")
+    r = diffusion_from_trajectory(path, "Li", remove_drift=False)
+    assert r.temperature_k == 700.0
+    assert r.frame_interval_ps == pytest.approx(DT_PS)
+    lo, hi = r.tracer.d_ci95_cm2_s
+    assert lo <= 5e-5 <= hi
