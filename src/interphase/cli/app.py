@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "atomistic_commands",
     "contact_commands",
     "particle_commands",
+    "coat_commands",
 )
 
 
