@@ -65,3 +65,16 @@ def test_pymatgen_entry_list_becomes_formation_energies():
     )
     ours = min(v for k, v in recs if Composition(k).reduced_formula == "Li2O")
     assert ours == pytest.approx(pd.get_form_energy_per_atom(li2o), abs=1e-9)
+
+
+def test_user_entries_are_labelled_in_reaction_output(tmp_path):
+    from interphase.thermo.database import read_user_entries
+    from interphase.thermo.reaction import pseudo_binary
+
+    path = tmp_path / "mine.csv"
+    # a hypothetical very stable Li-Zr-O phase: it must appear among the products, labelled
+    path.write_text("formula,e_form_per_atom\nLi4ZrO4,-3.9\n")
+    db = get_database("mp").with_user_entries(read_user_entries(path), "user:mine.csv")
+    res = pseudo_binary("Li2O", "ZrO2", db)
+    assert any("Li4ZrO4" in k.products for k in res.kinks)
+    assert any("Li4ZrO4" in f and "user:mine.csv" in f for f in res.flags)

@@ -154,6 +154,15 @@ class Database:
         return out
 
     @cached_property
+    def user_labels(self) -> dict[str, str]:
+        """Reduced formula → label, for rows that came from user entries."""
+        return {
+            reduced_formula(f): lab
+            for f, lab in zip(self.formulas, self.labels, strict=True)
+            if lab.startswith("user")
+        }
+
+    @cached_property
     def known_elements(self) -> frozenset[str]:
         present = np.unique(self._amounts.indices)
         return frozenset(Element.from_Z(int(z) + 1).symbol for z in present)

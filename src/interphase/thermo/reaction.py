@@ -108,6 +108,12 @@ def pseudo_binary(
         f"{r.name}: hull-estimated energy (no database entry at this composition)"
         for r in (ra, rb)
         if r.hull_estimated
+    ) + tuple(
+        f"{p}: energy from user entries ({db.user_labels[p]})"
+        for p in sorted(
+            {p for k in kinks for p in k.products} | {ra.reduced_formula, rb.reduced_formula}
+        )
+        if p in db.user_labels
     )
     return ReactionResult(
         reactants=(ra.name, rb.name),
