@@ -1,0 +1,264 @@
+"""`interphase coat`: screen coating candidates for an electrode | electrolyte pair."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from interphase.cli.common import check_plot_path, console, emit_json, save_figure, table
+
+
+def default_store() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "interphase" / "coatings.sqlite"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("coat")
+    def coat_cmd(
+        cathode: str | None = typer.Option(None, "--cathode", help="Cathode (catalog name)."),
+        anode: str | None = typer.Option(None, "--anode", help="Anode (catalog name), e.g. Li."),
+        electrolyte: str = typer.Option(..., "--electrolyte", help="Solid electrolyte."),
+        top: int = typer.Option(20, "--top", help="Rows in the table."),
+        ehull: float = typer.Option(
+            0.025, "--ehull", help="Database candidates within this energy above hull, eV/atom."
+        ),
+        candidates: Path | None = typer.Option(
+            None, "--candidates", help="File: one name, formula or CIF path per line."
+        ),
+        only_candidates: bool = typer.Option(
+            False, "--only-candidates", help="Screen only the --candidates list."
+        ),
+        sample: int | None = typer.Option(
+            None, "--sample", help="Screen a seeded random sample of N database candidates."
+        ),
+        seed: int = typer.Option(0, "--seed", help="Seed of --sample."),
+        potential_range: str | None = typer.Option(
+            None, "--range", help='Electrode potential range "LOW,HIGH" in V (default: catalog).'
+        ),
+        workers: int | None = typer.Option(
+            None, "--workers", help="Local Dask workers (default: one per core; 0: no Dask)."
+        ),
+        scheduler: str | None = typer.Option(
+            None, "--scheduler", help="Address of an existing Dask scheduler (tcp://host:8786)."
+        ),
+        store: Path | None = typer.Option(
+            None, "--store", help="SQLite result store (resumable). Default: user cache."
+        ),
+        weights: str | None = typer.Option(
+            None, "--weights", help="electrode=1,electrolyte=1,window=1 (score weights)."
+        ),
+        order: str = typer.Option("pareto", "--order", help="pareto (default) or score."),
+        electrode_end: str = typer.Option(
+            "worst", "--electrode-end", help="Electrode reactivity used: worst, low or high."
+        ),
+        full: bool = typer.Option(False, "--full", help="React even rejected candidates."),
+        database: str = typer.Option("mp", "--database", help="mp (default) or oqmd."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+        json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
+        csv_out: Path | None = typer.Option(None, "--csv", help="Write every candidate (CSV)."),
+        plot: Path | None = typer.Option(None, "--plot", help="Pareto plot (png/svg/html)."),
+    ) -> None:
+        """Rank coating candidates: stability, window, reactions with both sides, electronic
+        insulation, Li+ transport, practicality (docs/coatings.md)."""
+        import random
+
+        from interphase.coatings.candidates import merge_candidates, read_candidate_file
+        from interphase.coatings.evaluate import make_spec
+        from interphase.coatings.ranking import parse_weights
+        from interphase.coatings.screen import cached_database_candidates, default_candidates
+        from interphase.coatings.screen import screen as run_screen
+        from interphase.compute import ResultStore
+        from interphase.errors import InvalidConditionError
+
+        check_plot_path(plot)
+        if (cathode is None) == (anode is None):
+            raise InvalidConditionError("give exactly one electrode: --cathode or --anode")
+        w = parse_weights(weights)
+        rng = None
+        if potential_range:
+            try:
+                lo, hi = (float(x) for x in potential_range.split(","))
+            except ValueError:
+                raise InvalidConditionError(
+                    f'cannot read --range {potential_range!r}: use "LOW,HIGH" in V'
+                ) from None
+            rng = (lo, hi)
+        spec = make_spec(
+            cathode or anode,
+            electrolyte,
+            "cathode" if cathode else "anode",
+            rng,
+            database,
+            ehull,
+            full,
+        )
+        user = read_candidate_file(candidates) if candidates is not None else []
+        if scheduler:
+            from interphase.compute.executor import check_scheduler
+
+            check_scheduler(scheduler)  # before the (cached, else ~20 s) enumeration
+        if only_candidates and not user:
+            raise InvalidConditionError("--only-candidates needs a --candidates file")
+        path = store or default_store()
+        with ResultStore(path) as st:
+            if only_candidates:
+                cands = merge_candidates(user)
+            else:
+                base = default_candidates(spec, st, include_database=sample is None)
+                if sample is not None:
+                    pool = cached_database_candidates(database, ehull, st)
+                    base = merge_candidates(
+                        random.Random(seed).sample(pool, min(sample, len(pool))), base
+                    )
+                cands = merge_candidates(base, user)
+            res = run_screen(
+                spec,
+                cands,
+                st,
+                workers=workers,
+                scheduler=scheduler,
+                quiet=quiet or None,
+                weights=w,
+                order=order,
+                electrode_end=electrode_end,
+            )
+        if csv_out is not None:
+            write_csv(res, csv_out)
+        if plot is not None:
+            save_figure(pareto_figure(res, top), plot)
+        if json_out:
+            d = res.to_dict()
+            d["entries"] = list(d["entries"])
+            emit_json(d)
+            return
+        _print(res, top)
+
+
+def _fmt_mev(x: float | None) -> str | None:
+    return None if x is None else f"{1000 * x:.0f}"
+
+
+def _row(e: dict) -> list[Any]:
+    w = e.get("window") or {}
+    re_ = e.get("reaction_electrode") or {}
+    rs = e.get("reaction_electrolyte") or {}
+    tr = e.get("li_transport") or {}
+    return [
+        e["rank"],
+        e["name"],
+        "yes" if e["passes"] else "no",
+        e.get("pareto_layer"),
+        f"{1000 * e['energy_above_hull_ev_per_atom']:.0f}",
+        None if not w else f"{w['margin_v']:+.2f}",
+        _fmt_mev((re_.get("low") or {}).get("energy_ev_per_atom")),
+        _fmt_mev((re_.get("high") or {}).get("energy_ev_per_atom")),
+        _fmt_mev(rs.get("energy_ev_per_atom")),
+        {"insulator": "ins", "semiconductor": "semi", "metal": "metal"}.get(
+            (e.get("electronic") or {}).get("kind"), "?"
+        ),
+        f"{tr['value_s_cm']:.0e}" if tr.get("value_s_cm") else "?",
+    ]
+
+
+COLUMNS = [  # short headers: the table must stay readable at 80 columns
+    "#",
+    "candidate",
+    "ok",
+    "layer",
+    "Ehull meV",
+    "margin V",
+    "electrode low meV",
+    "electrode top meV",
+    "electrolyte meV",
+    "e-",
+    "Li+ S/cm",
+]
+
+
+def _print(res: Any, top: int) -> None:
+    s = res.spec
+    lo, hi = s["potential_range_v"]
+    title = (
+        f"Coatings for {s['electrode']} ({lo:g}–{hi:g} V) | {s['electrolyte']} — "
+        f"{res.n_passing} of {res.n_candidates} pass the hard filters "
+        f"({res.summary.n_cached} from the store, {res.summary.n_computed} computed, "
+        f"{res.summary.wall_s:.1f} s)"
+    )
+    shown = list(res.entries[:top])
+    console.print(table(title, COLUMNS, [_row(e) for e in shown]))
+    for e in shown[: min(top, 10)]:
+        console.print(f"[bold]{e['rank']}. {e['name']}[/bold]: {e['explanation']}")
+    for name in ("LiNbO3", "LiTaO3"):
+        hit = [e for e in res.entries if e["name"] == name and e not in shown]
+        for e in hit:
+            console.print(f"[bold]{e['rank']}. {e['name']}[/bold]: {e['explanation']}")
+    if res.failures:
+        console.print(
+            f"{len(res.failures)} task(s) failed: "
+            + "; ".join(f"{k}: {v}" for k, v in list(res.failures.items())[:5])
+        )
+
+
+def write_csv(res: Any, path: Path) -> None:
+    import csv
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="") as fh:
+        wr = csv.writer(fh)
+        wr.writerow([*COLUMNS, "rejected", "explanation"])
+        for e in res.entries:
+            wr.writerow(
+                ["" if v is None else v for v in _row(e)]
+                + ["; ".join(e.get("rejected", ())), e["explanation"]]
+            )
+
+
+def pareto_figure(res: Any, top: int) -> Any:
+    """Reactivity with the electrode vs with the electrolyte, coloured by window margin;
+    candidates passing the hard filters as circles, the top ones labelled."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7.5, 6))
+    pts = [e for e in res.entries if e.get("reaction_electrode") and e.get("reaction_electrolyte")]
+    if pts:
+        for passes, marker, alpha in ((False, "x", 0.35), (True, "o", 0.9)):
+            sel = [e for e in pts if e["passes"] == passes]
+            if not sel:
+                continue
+            sc = ax.scatter(
+                [1000 * e["reaction_electrode"]["energy_ev_per_atom"] for e in sel],
+                [1000 * e["reaction_electrolyte"]["energy_ev_per_atom"] for e in sel],
+                c=[(e.get("window") or {}).get("margin_v", 0.0) for e in sel],
+                cmap="viridis",
+                vmin=-1.0,
+                vmax=2.0,
+                marker=marker,
+                alpha=alpha,
+                label="passes hard filters" if passes else "rejected",
+            )
+        fig.colorbar(sc, ax=ax, label="window margin (V)")
+        for e in [e for e in res.entries if e["passes"]][:top]:
+            ax.annotate(
+                e["name"],
+                (
+                    1000 * e["reaction_electrode"]["energy_ev_per_atom"],
+                    1000 * e["reaction_electrolyte"]["energy_ev_per_atom"],
+                ),
+                fontsize=7,
+                xytext=(3, 3),
+                textcoords="offset points",
+            )
+        ax.legend(loc="lower left", fontsize=8)
+    s = res.spec
+    ax.set_xlabel(f"reaction with {s['electrode']} (meV/atom, {res.electrode_end} end)")
+    ax.set_ylabel(f"reaction with {s['electrolyte']} (meV/atom)")
+    ax.set_title(f"Coatings for {s['electrode']} | {s['electrolyte']}")
+    ax.grid(alpha=0.3)
+    return fig

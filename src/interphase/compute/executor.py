@@ -1,0 +1,269 @@
+"""Run many small tasks on Dask and stream their results into a ResultStore.
+
+One code path for a local cluster (default: one single-threaded worker process per core,
+`LocalCluster`) and an existing cluster (`scheduler="tcp://host:8786"`): both give a
+`distributed.Client`; tasks are submitted in batches of the same `group` (chemical system),
+so a worker builds a system's hulls once and reuses them (the engine caches hulls per
+process), and results are written to the store by the client as each batch finishes
+(`as_completed`). Tasks already in the store are not submitted again. `workers=0` runs the
+same batches in this process without Dask (debugging, tiny jobs).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from interphase.compute.store import ResultStore
+from interphase.errors import ComputeError
+from interphase.results import Result
+
+CONNECT_TIMEOUT_S = 5.0
+
+
+@dataclass(frozen=True)
+class Task:
+    """`id`: unique within a run (the store's key); `group`: tasks sharing hull data."""
+
+    id: str
+    group: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RunSummary(Result):
+    run: str
+    n_tasks: int
+    n_cached: int  # already in the store before this run
+    n_computed: int  # computed now
+    n_failed: int  # failed now
+    wall_s: float
+    workers: int
+    scheduler: str
+    _seconds_by_task: dict[str, float] = field(default_factory=dict, repr=False)  # not in JSON
+
+
+def quiet_default() -> bool:
+    return os.environ.get("INTERPHASE_QUIET", "") not in ("", "0")
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_batch(func: Callable, spec: Any, tasks: list[Task]) -> list[tuple]:
+    """Worker side: run each task, catching its error so the others go on."""
+    import socket
+
+    worker = f"{socket.gethostname()}:{os.getpid()}"
+    out = []
+    for t in tasks:
+        t0 = time.perf_counter()
+        try:
+            res = func(spec, t.payload)
+            out.append((t.id, res, None, time.perf_counter() - t0, worker))
+        except Exception as exc:  # record and continue: a failed task must not stop a run
+            line = f"{type(exc).__name__}: {exc}".splitlines()[0]
+            logging.getLogger(__name__).debug(traceback.format_exc())
+            out.append((t.id, None, line, time.perf_counter() - t0, worker))
+    return out
+
+
+def make_batches(tasks: Iterable[Task], batch_size: int) -> list[list[Task]]:
+    """Consecutive tasks of a group together, groups in sorted order, batches ≤ batch_size
+    (a big group is split; small groups are packed together)."""
+    ordered = sorted(tasks, key=lambda t: (t.group, t.id))
+    batches: list[list[Task]] = []
+    cur: list[Task] = []
+    for t in ordered:
+        if len(cur) >= batch_size:
+            batches.append(cur)
+            cur = []
+        cur.append(t)
+    if cur:
+        batches.append(cur)
+    return batches
+
+
+def check_scheduler(address: str, timeout_s: float = CONNECT_TIMEOUT_S) -> None:
+    """Fail fast (ComputeError, one line) when a tcp:// scheduler does not answer, before any
+    expensive preparation; other schemes are checked when the Client connects."""
+    import socket
+    from urllib.parse import urlparse
+
+    u = urlparse(address if "://" in address else f"tcp://{address}")
+    if u.scheme != "tcp":
+        return
+    try:
+        host, port = u.hostname, u.port or 8786
+        with socket.create_connection((host, port), timeout=timeout_s):
+            pass
+    except (OSError, ValueError) as exc:
+        raise ComputeError(
+            f"cannot reach the Dask scheduler at {address!r} ({exc}); "
+            "nothing was computed and the result store is unchanged"
+        ) from None
+
+
+def connect(scheduler: str | None, workers: int | None):
+    """A distributed Client: to `scheduler` if given, else to a new LocalCluster."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:  # pragma: no cover - declared dependency
+        raise ComputeError("dask.distributed is missing: pip install 'dask[distributed]'") from None
+    if scheduler:
+        try:
+            return Client(scheduler, timeout=CONNECT_TIMEOUT_S), None
+        except (OSError, TimeoutError, ValueError) as exc:
+            msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise ComputeError(
+                f"cannot reach the Dask scheduler at {scheduler!r} ({msg}); "
+                "nothing was computed and the result store is unchanged"
+            ) from None
+    n = workers or default_workers()
+    cluster = LocalCluster(
+        n_workers=n,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.CRITICAL,  # no heartbeat noise when the cluster closes
+    )
+    return Client(cluster), cluster
+
+
+def run_tasks(
+    func: Callable[[Any, dict], Any],
+    spec: Any,
+    tasks: list[Task],
+    store: ResultStore,
+    run: str,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    batch_size: int = 8,
+    quiet: bool | None = None,
+    retry_failed: bool = False,
+    on_stored: Callable[[int], None] | None = None,
+    description: str = "screening",
+) -> RunSummary:
+    """Compute every task not yet in the store (`func(spec, payload)` on a worker; both must
+    pickle) and write each result as it arrives. `on_stored(n)` is called after each write
+    (n: results written in this run)."""
+    t0 = time.perf_counter()
+    quiet = quiet_default() if quiet is None else quiet
+    ids = [t.id for t in tasks]
+    if len(set(ids)) != len(ids):
+        raise ComputeError("task ids must be unique within a run")
+    have = store.finished(run, include_failed=not retry_failed)
+    todo = [t for t in tasks if t.id not in have]
+    n_cached = len(tasks) - len(todo)
+    batches = make_batches(todo, batch_size)
+    n_done = n_failed = 0
+    seconds: dict[str, float] = {}
+    label = "in-process"
+
+    def handle(rows: list[tuple]) -> None:
+        nonlocal n_done, n_failed
+        for tid, res, err, secs, worker in rows:
+            store.put(run, tid, res, err, secs, worker)
+            seconds[tid] = secs
+            n_done += 1
+            n_failed += err is not None
+            if on_stored is not None:
+                on_stored(n_done)
+
+    n_workers = 0
+    with _progress(len(tasks), n_cached, quiet, description) as advance:
+        if not batches:
+            pass
+        elif workers == 0 and not scheduler:
+            for b in batches:
+                rows = run_batch(func, spec, b)
+                handle(rows)
+                advance(len(rows))
+        else:
+            client, cluster = connect(scheduler, workers)
+            label = scheduler or "local cluster"
+            try:
+                from distributed import as_completed
+
+                n_workers = len(client.scheduler_info().get("workers", {}))
+                futures = {client.submit(run_batch, func, spec, b, pure=False): b for b in batches}
+                for fut in as_completed(futures):
+                    try:
+                        rows = fut.result()
+                    except Exception as exc:  # a worker died: record the batch as failed
+                        line = f"{type(exc).__name__}: {exc}".splitlines()[0]
+                        rows = [(t.id, None, line, 0.0, "?") for t in futures[fut]]
+                    handle(rows)
+                    advance(len(rows))
+            finally:
+                client.close()
+                if cluster is not None:
+                    cluster.close()
+    return RunSummary(
+        run=run,
+        n_tasks=len(tasks),
+        n_cached=n_cached,
+        n_computed=n_done,
+        n_failed=n_failed,
+        wall_s=time.perf_counter() - t0,
+        workers=n_workers,
+        scheduler=label,
+        _seconds_by_task=seconds,
+    )
+
+
+class _progress:
+    """A rich progress bar with rate and ETA on stderr; nothing when quiet."""
+
+    def __init__(self, total: int, done: int, quiet: bool, description: str) -> None:
+        self.total, self.done, self.quiet, self.description = total, done, quiet, description
+        self._p = None
+
+    def __enter__(self) -> Callable[[int], None]:
+        if self.quiet or self.total == 0:
+            return lambda n: None
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self._p = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+        )
+        self._p.__enter__()
+        tid = self._p.add_task(self.description, total=self.total, completed=self.done, rate="")
+        t0 = time.perf_counter()
+        count = [0]
+
+        def advance(n: int) -> None:
+            count[0] += n
+            rate = count[0] / max(time.perf_counter() - t0, 1e-9)
+            self._p.update(tid, advance=n, rate=f"{rate:.1f}/s")
+
+        return advance
+
+    def __exit__(self, *exc: object) -> None:
+        if self._p is not None:
+            self._p.__exit__(*exc)
