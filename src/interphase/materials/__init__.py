@@ -1,4 +1,4 @@
-"""Catalog of named materials: composition, role, operating potentials and parameters with sources."""
+"""Catalog of named materials: composition, role, potentials and parameters with sources."""
 
 from interphase.materials.catalog import all_materials, get_material
 from interphase.materials.material import Material, Quantity, Role
