@@ -71,6 +71,8 @@ class Database:
     labels: list[str]
     _amounts: sp.csr_matrix = field(repr=False)  # (n, 118) atom fractions per entry
     _masks: np.ndarray = field(repr=False)  # (n, 2) uint64 element bitmasks
+    # pymatgen reduced formula of every row (product names); shipped in the .npz, else lazy
+    reduced: list[str] | None = field(default=None, repr=False)
     # unique per instance, for caches keyed by database (id() can be reused after GC)
     uid: int = field(default_factory=lambda: next(_UIDS), init=False, compare=False)
 
@@ -129,6 +131,7 @@ class Database:
             cols=cols.astype(np.int16),
             vals=coo.data,
             masks=self._masks,
+            reduced=np.array([reduced_formula(f) for f in self.formulas]),
         )
 
     @classmethod
@@ -139,16 +142,24 @@ class Database:
             amounts = sp.csr_matrix(
                 (z["vals"], (z["rows"], z["cols"].astype(np.int64))), shape=(n, N_ELEMENTS)
             )
+            reduced = z["reduced"].tolist() if "reduced" in z else None
             return cls(
-                key, info, formulas, z["energies"].copy(), [key] * n, amounts, z["masks"].copy()
+                key,
+                info,
+                formulas,
+                z["energies"].copy(),
+                [key] * n,
+                amounts,
+                z["masks"].copy(),
+                reduced,
             )
 
     @cached_property
-    def index(self) -> dict[tuple, int]:
-        """Composition key → row of the lowest-energy entry with that composition."""
-        out: dict[tuple, int] = {}
-        for i, f in enumerate(self.formulas):
-            k = composition_key(parse_simple(f))
+    def index(self) -> dict[str, int]:
+        """Reduced formula → row of the lowest-energy entry with that composition."""
+        names = self.reduced or [reduced_formula(f) for f in self.formulas]
+        out: dict[str, int] = {}
+        for i, k in enumerate(names):
             if k not in out or self.energies[i] < self.energies[out[k]]:
                 out[k] = i
         return out
@@ -194,7 +205,10 @@ class Database:
         cols = [Element(e).Z - 1 for e in els]
         table = ChemsysTable(
             elements=els,
-            formulas=tuple(reduced_formula(self.formulas[i]) for i in rows),
+            formulas=tuple(
+                self.reduced[i] if self.reduced is not None else reduced_formula(self.formulas[i])
+                for i in rows
+            ),
             fractions=self._amounts[rows][:, cols].toarray(),
             energies_ev_per_atom=self.energies[rows],
             labels=tuple(self.labels[i] for i in rows),
@@ -204,8 +218,7 @@ class Database:
 
     def energy_of(self, formula: str) -> float | None:
         """Formation energy per atom of the lowest entry with this composition, or None."""
-        comp = Composition(formula)
-        i = self.index.get(composition_key({e.symbol: float(x) for e, x in comp.items()}))
+        i = self.index.get(reduced_formula(formula))
         return None if i is None else float(self.energies[i])
 
     def with_user_entries(self, records: list[tuple[str, float]], label: str) -> Database:
@@ -237,6 +250,9 @@ class Database:
             self.labels + [label] * len(keep),
             sp.vstack([self._amounts, user._amounts[keep]]).tocsr(),
             np.vstack([self._masks, user._masks[keep]]),
+            None
+            if self.reduced is None
+            else self.reduced + [reduced_formula(user.formulas[i]) for i in keep],
         )
 
 
