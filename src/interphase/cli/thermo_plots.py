@@ -11,33 +11,36 @@ import matplotlib.pyplot as plt
 
 
 def reaction_figure(result: Any) -> Any:
-    """Reaction energy vs mixing ratio with every kink labelled by its products."""
-    fig, ax = plt.subplots(figsize=(8, 4.5))
+    """Reaction energy vs mixing ratio; kinks numbered on the curve and listed beside it."""
+    fig, (ax, side) = plt.subplots(
+        1, 2, figsize=(12, 5), gridspec_kw={"width_ratios": [3, 2]}
+    )
     xs = [k.x for k in result.kinks]
     ys = [k.energy_ev_per_atom for k in result.kinks]
     ax.plot(xs, ys, "-o", color="tab:blue", ms=4)
-    for k in result.kinks:
-        if 0 < k.x < 1:
-            ax.annotate(
-                " + ".join(k.products),
-                (k.x, k.energy_ev_per_atom),
-                fontsize=6,
-                rotation=60,
-                xytext=(0, -6),
-                textcoords="offset points",
-                ha="right",
-                va="top",
-            )
+    lines = []
+    for i, k in enumerate(result.kinks, start=1):
+        ax.annotate(str(i), (k.x, k.energy_ev_per_atom), fontsize=7, xytext=(2, -9),
+                    textcoords="offset points")
+        lines.append(f"{i:>2}  x={k.x:.3f}  {k.energy_ev_per_atom:+.3f}  "
+                     + " + ".join(k.products))
     m = result.most_exothermic
-    ax.plot([m.x], [m.energy_ev_per_atom], "o", color="tab:red", label="most exothermic")
+    ax.plot([m.x], [m.energy_ev_per_atom], "o", color="tab:red",
+            label=f"most exothermic: {m.energy_ev_per_atom:.3f} eV/atom")
     a, b = result.reactants
     ax.set_xlabel(f"x, atom fraction of {a} in {a} + {b}")
-    unit = "eV per atom" if not result.conditions.potential_v else "eV per closed-element atom"
+    opened = result.conditions.potential_v is not None or result.conditions.gases_bar
+    unit = "eV per closed-element atom" if opened else "eV per atom"
     ax.set_ylabel(f"reaction energy ({unit})")
-    ax.set_title(f"{a} | {b} — {result.database}, {result.conditions.describe()}")
+    ax.set_title(f"{a} | {b} — {result.database}, {result.conditions.describe()}", fontsize=10)
     ax.set_xlim(0, 1)
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper center", fontsize=8)
     ax.grid(alpha=0.3)
+    side.axis("off")
+    size = 7 if len(lines) <= 30 else 5
+    side.text(0, 1, "\n".join(lines), va="top", ha="left", family="monospace", fontsize=size,
+              transform=side.transAxes, wrap=True)
+    fig.tight_layout()
     return fig
 
 
