@@ -144,11 +144,6 @@ def experimental_gibbs() -> dict[str, dict[int, float]]:
     return out
 
 
-def _per_formula(formula: str) -> tuple[str, float]:
-    red, factor = Composition(formula).get_reduced_composition_and_factor()
-    return red.reduced_formula, factor
-
-
 @cache
 def experimental_enthalpy_ev(formula: str) -> float | None:
     """ΔH_f(298) per reduced formula unit from a linear fit of ΔG_f over 300–500 K."""

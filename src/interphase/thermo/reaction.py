@@ -268,11 +268,3 @@ def _side(terms: list[tuple[float, str]]) -> str:
 
 def _num(c: float) -> str:
     return f"{c:.4g}"
-
-
-def energy_curve(result: ReactionResult) -> tuple[np.ndarray, np.ndarray]:
-    """x and reaction energy (eV/atom) at the kinks: the curve is linear between them."""
-    return (
-        np.array([k.x for k in result.kinks]),
-        np.array([k.energy_ev_per_atom for k in result.kinks]),
-    )

@@ -18,7 +18,6 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from pymatgen.core import Composition
 
 from interphase.errors import InvalidConditionError
 from interphase.results import Result
@@ -170,7 +169,3 @@ def _with_entry(base: LinearHull, v: np.ndarray, energy: float, formula: str) ->
         np.concatenate([base.energies[keep], [energy]]),
         (*(f for f, k in zip(base.formulas, keep, strict=True) if k), formula),
     )
-
-
-def li_content(formula: str) -> float:
-    return Composition(formula)["Li"]
