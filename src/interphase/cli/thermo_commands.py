@@ -133,6 +133,11 @@ def register(app: typer.Typer) -> None:
             f"window {v(res.reduction_v)} .. {v(res.oxidation_v)}; "
             f"E above hull {res.energy_above_hull_ev_per_atom * 1000:.1f} meV/atom"
         )
+        if res.energy_source == "hull-estimated":
+            console.print(
+                "[yellow]note:[/yellow] hull-estimated energy (no database entry at this "
+                "composition): the window is that of a phase mixture; give --energy"
+            )
         console.print(f"  reduced to: {', '.join(res.reduction_products) or '—'}")
         console.print(f"  oxidized to: {', '.join(res.oxidation_products) or '—'}")
         rows = [

@@ -48,6 +48,7 @@ class WindowResult(Result):
     reduction_v: float | None  # None: no lower limit (stable against Li metal)
     oxidation_v: float | None  # None: no upper limit within the Li-exchange picture
     energy_above_hull_ev_per_atom: float
+    energy_source: str  # database | hull-estimated | user
     stable_as_is: bool
     steps: tuple[WindowStep, ...]
     reduction_products: tuple[str, ...]
@@ -145,6 +146,7 @@ def stability_window(
         reduction_v=None if red is None else float(red),
         oxidation_v=None if ox is None else float(ox),
         energy_above_hull_ev_per_atom=max(r.energy_ev_per_atom - hull_without_x, 0.0),
+        energy_source=r.energy_source,
         stable_as_is=r.energy_ev_per_atom <= hull_without_x + 1e-9,
         steps=tuple(sorted(steps, key=lambda s: -s.li_per_formula_unit)),
         reduction_products=red_products,
