@@ -1,27 +1,21 @@
 """Candidate coatings: database compounds within an energy above hull, classics, user lists.
 
 Enumerating the database needs the energy above the hull of every Li-containing compound
-(about 8,700 compositions in 3,000 chemical systems of the MP table). `db.chemsys` is built
-for analyses of one system at a time; here the entries are indexed once by their own element
-set, a system's sub-table is the union over its subsets, and each system's hull is built
-once. The LP hull of `interphase.thermo.hull` does the rest (about 1 ms per compound).
+(about 8,700 compositions in 3,000 chemical systems of the MP table). Entries are grouped
+once by their own element set, and each chemical system's hull (`thermo.systems.system_hull`,
+cached) is built once for all the compounds of that system; one LP per compound (about 1 ms).
 """
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-
-import numpy as np
-from pymatgen.core import Element
 
 from interphase.errors import InputFileError
 from interphase.results import Result
 from interphase.thermo.database import Database, parse_simple
-from interphase.thermo.hull import LinearHull
+from interphase.thermo.systems import system_hull
 
 # Non-Li coatings used in practice (ALD, sol-gel oxides), always screened by default.
 CLASSICS: tuple[str, ...] = (
@@ -82,46 +76,9 @@ def chemsys_key(formula: str) -> str:
     return "-".join(sorted(parse_simple(formula)))
 
 
-@cache
-def _reduced(formula: str) -> str:
-    from pymatgen.core import Composition
-
-    return Composition(formula).reduced_formula
-
-
-def _by_system(db: Database) -> dict[frozenset[str], list[int]]:
-    cache_ = db.__dict__.setdefault("_coatings_by_system", None)
-    if cache_ is not None:
-        return cache_
-    groups: dict[frozenset[str], list[int]] = defaultdict(list)
-    amounts = db._amounts.tocsr()
-    symbols = {z: Element.from_Z(z + 1).symbol for z in np.unique(amounts.indices)}
-    for i in range(amounts.shape[0]):
-        cols = amounts.indices[amounts.indptr[i] : amounts.indptr[i + 1]]
-        groups[frozenset(symbols[int(z)] for z in cols)].append(i)
-    db.__dict__["_coatings_by_system"] = groups
-    return groups
-
-
-def _fast_hull(db: Database, elements: frozenset[str]) -> tuple[LinearHull, list[int]]:
-    """Hull of every entry inside `elements` (union of the entries of all its subsets)."""
-    groups = _by_system(db)
-    els = sorted(elements)
-    rows: list[int] = []
-    for k in range(1, len(els) + 1):
-        for sub in itertools.combinations(els, k):
-            rows.extend(groups.get(frozenset(sub), ()))
-    rows.sort()
-    cols = [Element(e).Z - 1 for e in els]
-    frac = db._amounts[rows][:, cols].toarray()
-    frac /= frac.sum(axis=1, keepdims=True)
-    hull = LinearHull(tuple(els), frac, db.energies[rows], tuple(db.formulas[i] for i in rows))
-    return hull, rows
-
-
 def energies_above_hull(db: Database, rows: list[int]) -> dict[int, float]:
     """Energy above the hull (eV/atom, ≥ 0) of database rows, one hull per chemical system."""
-    groups = _by_system(db)
+    groups = db.rows_by_element_set
     system_of = {i: els for els, members in groups.items() for i in members}
     wanted: dict[frozenset[str], list[int]] = defaultdict(list)
     for i in rows:
@@ -132,8 +89,8 @@ def energies_above_hull(db: Database, rows: list[int]) -> dict[int, float]:
             for i in wanted[els]:
                 out[i] = 0.0
             continue
-        hull, sub_rows = _fast_hull(db, els)
-        local = {r: j for j, r in enumerate(sub_rows)}
+        hull = system_hull(db, els)
+        local = {int(r): j for j, r in enumerate(db.chemsys(els).rows)}
         for i in wanted[els]:
             # one LP with the compound included: on the hull → 0, else E − E_hull
             e = hull.energy(hull.fractions[local[i]])
@@ -151,7 +108,7 @@ def database_candidates(
     if key not in cache_:
         rows = [
             i
-            for els, members in _by_system(db).items()
+            for els, members in db.rows_by_element_set.items()
             if element in els and len(els) > 1
             for i in members
         ]
@@ -159,8 +116,8 @@ def database_candidates(
     ehull = cache_[key]
     out = [
         Candidate(
-            formula=_reduced(db.formulas[i]),
-            name=_reduced(db.formulas[i]),
+            formula=db.reduced_formula_of(i),
+            name=db.reduced_formula_of(i),
             source="database",
             energy_above_hull_ev_per_atom=e,
             chemsys=chemsys_key(db.formulas[i]),
