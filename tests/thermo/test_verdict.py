@@ -1,6 +1,5 @@
 """The review's reference cases (Gong & Gu 2020) and the verdict rules."""
 
-import pytest
 
 from interphase.thermo.analysis import react
 from interphase.thermo.conditions import Conditions
@@ -54,12 +53,3 @@ def test_verdict_lists_each_product_with_its_electronic_character(mp):
     assert listed == set(r.most_exothermic.products)
     li2s = next(p for p in r.verdict.products if p.formula == "Li2S")
     assert li2s.electronic == "insulator" and li2s.contains_li
-
-
-@pytest.mark.parametrize(
-    "kind", ["stable", "kinetically_stabilized", "passivating", "mixed_conducting", "ion_blocking"]
-)
-def test_kinds_are_the_contract(kind):
-    from interphase.thermo.verdict import KINDS
-
-    assert kind in KINDS

@@ -103,4 +103,14 @@ SOURCES = [
         doi="10.1016/j.commatsci.2012.10.028",
         note="phase diagrams and interface reactions",
     ),
+    Citation(
+        key="noaa_co2",
+        authors="X. Lan, P. Tans, K. W. Thoning",
+        title="Trends in globally-averaged CO2 determined from NOAA Global Monitoring "
+        "Laboratory measurements",
+        venue="NOAA Global Monitoring Laboratory",
+        year=2024,
+        url="https://gml.noaa.gov/ccgg/trends/global.html",
+        note="CO2 in the 'air' atmosphere: 2023 global mean 419 ppm, rounded to 420 ppm",
+    ),
 ]

@@ -13,7 +13,8 @@ from interphase.thermo.gases import T_MAX_K, T_MIN_K, T_REF_K, align_gas, gas_mu
 POTENTIAL_RANGE_V = (-1.0, 7.0)
 GASES = ("O2", "CO2", "H2O")
 # Named atmospheres, partial pressures in bar. Air: dry air, 21 % O2 and 420 ppm CO2
-# (NOAA global mean of 2023 is 419 ppm); add H2O by hand ("O2=0.21,CO2=4.2e-4,H2O=0.01").
+# (NOAA global mean of 2023 is 419 ppm, citation noaa_co2); add H2O by hand:
+# "O2=0.21,CO2=4.2e-4,H2O=0.01".
 ATMOSPHERES: dict[str, dict[str, float]] = {
     "air": {"O2": 0.21, "CO2": 4.2e-4},
     "o2": {"O2": 1.0},
@@ -81,7 +82,10 @@ class Conditions(Result):
         return mu
 
     def citations(self) -> tuple[str, ...]:
-        return ("janaf1998", "freed2019", "mcdermott2021") if self.is_thermal else ()
+        if not self.is_thermal:
+            return ()
+        air = ("noaa_co2",) if self.atmosphere == "air" else ()
+        return ("janaf1998", "freed2019", "mcdermott2021", *air)
 
     def describe(self) -> str:
         parts = []
