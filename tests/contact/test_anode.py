@@ -16,18 +16,62 @@ from interphase.contact.anode import (
 from interphase.errors import InvalidConditionError, MissingDataError, UnknownMaterialError
 from interphase.materials.mechanics import LI_CREEP_LEPAGE, get_mechanics
 
+# Masias et al., J. Mater. Sci. 54, 2585 (2019), ESM Table S1 "Tension Creep Minimum Secondary
+# Creep Rate as a function of Pressure (room temperature)": (stress MPa, minimum creep rate 1/s).
+# Li rod, 99.9 %, assumed melt-processed polycrystal; argon glovebox at ~26 C. The library's
+# creep law was not fitted to these points.
+MASIAS_TENSION_CREEP = [
+    (0.200, 2.00e-7),
+    (0.301, 4.95e-6),
+    (0.396, 1.58e-5),
+    (0.400, 1.34e-5),
+    (0.400, 1.36e-5),
+    (0.400, 1.72e-5),
+    (0.600, 3.89e-4),
+]
+MASIAS_T_K = 299.15
 
-def test_li_creep_law_reproduces_lepage_rate():
-    """LePage et al.: eps_dot = 4.25e5 s^-1 * sigma[MPa]^6.6 * exp(-37 kJ/mol / RT).
-    At 1 MPa and 298.15 K that is 0.140 1/s; at 0.5 MPa 2^6.6 ~ 97 times slower."""
+
+@pytest.mark.parametrize(("stress_mpa", "measured_per_s"), MASIAS_TENSION_CREEP)
+def test_li_creep_law_reproduces_masias_measured_creep_rates(stress_mpa, measured_per_s):
+    """The Li creep law (A = 4.25e4 1/s MPa^-6.6, n = 6.6, Q = 37 kJ/mol) against the minimum
+    tension-creep rates Masias et al. measured at 0.2-0.6 MPa and ~26 C (ESM Table S1).
+
+    Tolerance: a factor 3 in rate, i.e. +-18 % in stress at n = 6.6. Masias et al.'s own
+    repeats at 0.400 MPa spread by x1.28 in rate (1.34-1.72e-5 1/s), their single power law
+    leaves residuals up to ~x1.7, their yield carries +-0.10 MPa (+-12 %) specimen scatter, and
+    they report that an earlier Li data set (Sargent & Ashby) sits at ~2x the stress for the
+    same normalised rate: creep of bulk Li differs between labs by more than one lab's scatter.
+    The law gives 1.1-2.6x the measured rates; the former prefactor 4.25e5 gave 11-26x."""
+    predicted = LI_CREEP_LEPAGE.strain_rate_per_s(stress_mpa, MASIAS_T_K)
+    assert 1 / 3 <= predicted / measured_per_s <= 3
+    # the same check in stress: the law's flow stress at the measured rate
+    stress_back = LI_CREEP_LEPAGE.stress_mpa(measured_per_s, MASIAS_T_K)
+    assert stress_back == pytest.approx(stress_mpa, rel=0.18)
+
+
+def test_li_creep_law_over_the_whole_masias_set_and_at_yield():
+    """Geometric-mean ratio over the seven Table S1 points within a factor 2 (it is 1.8), and
+    the flow stress at Masias et al.'s tension-test rate (1.21e-3 1/s, room temperature) inside
+    their measured 0.2 % offset yield, 0.73-0.81 MPa (Table 3), widened by the +-0.10 MPa
+    specimen scatter they report: 0.63-0.91 MPa (the law gives 0.69 MPa)."""
+    ratios = [LI_CREEP_LEPAGE.strain_rate_per_s(s, MASIAS_T_K) / e for s, e in MASIAS_TENSION_CREEP]
+    geo_mean = math.exp(np.mean(np.log(ratios)))
+    assert 0.5 <= geo_mean <= 2.0
+    assert 0.63 <= LI_CREEP_LEPAGE.stress_mpa(1.21e-3, MASIAS_T_K) <= 0.91
+
+
+def test_li_creep_law_consistency():
+    """Formula checks: halving the stress slows creep by 2^n, the inverse gives back the
+    stress, and Masias et al.'s independently fitted exponent (6.56) matches n = 6.6."""
     rate_1 = LI_CREEP_LEPAGE.strain_rate_per_s(1.0, 298.15)
-    assert rate_1 == pytest.approx(0.140, rel=0.01)
     assert rate_1 / LI_CREEP_LEPAGE.strain_rate_per_s(0.5, 298.15) == pytest.approx(2**6.6)
-    # the inverse gives back the stress
     assert LI_CREEP_LEPAGE.stress_mpa(rate_1, 298.15) == pytest.approx(1.0)
-    # Masias et al. measured the same stress exponent independently (6.56)
     masias_n = get_mechanics("Li").value("creep_stress_exponent_masias")
     assert LI_CREEP_LEPAGE.stress_exponent == pytest.approx(masias_n, abs=0.1)
+    # hotter Li creeps faster, by the Arrhenius factor of Q = 37 kJ/mol
+    ratio = math.exp(37000 / 8.314462618 * (1 / 298.15 - 1 / 333.15))
+    assert LI_CREEP_LEPAGE.strain_rate_per_s(1.0, 333.15) / rate_1 == pytest.approx(ratio)
 
 
 def test_critical_stripping_current_rises_with_pressure_and_temperature():

@@ -14,6 +14,7 @@ from interphase.contact.area import (
     plastic_contact_fraction,
 )
 from interphase.errors import InvalidConditionError
+from interphase.materials.mechanics import LI_CREEP_LEPAGE
 
 
 def test_hertz_closed_form_and_inverse():
@@ -68,7 +69,9 @@ def test_li_creep_flattening():
     assert f[0] == pytest.approx(1.0 / 2.4)  # p / (3 * 0.8 MPa)
     assert np.all(np.diff(f) >= 0) and f[-1] <= 1.0
     # closed form f^n = f0^n + n A' (p/3)^n t at t = 10 s
-    n, rate = 6.6, 4.25e5 * (1 / 3) ** 6.6 * math.exp(-37000 / (8.314462618 * 298.15))
+    law = LI_CREEP_LEPAGE
+    n = law.stress_exponent
+    rate = law.prefactor_per_s * (1 / 3) ** n * math.exp(-37000 / (8.314462618 * 298.15))
     assert f[1] == pytest.approx(((1 / 2.4) ** n + n * rate * 10.0) ** (1 / n), rel=1e-10)
     # hotter Li creeps faster
     hot = li_creep_contact(1.0, [100.0], 333.15)
