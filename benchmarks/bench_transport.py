@@ -1,0 +1,151 @@
+"""Li conductivity and activation energy from ML-potential MD at several temperatures.
+
+Usage:
+  .venv/bin/python benchmarks/bench_transport.py --material Li10GeP2S12 \
+      --temperatures 800,1000,1200 --total-steps 6000 --chunk-steps 500 --out out/transport
+
+The runs go round-robin in restartable chunks (`run_md(..., restart=True)`), so stopping the
+script at any time leaves every temperature with about the same run length, and running it again
+continues where it stopped. After each round the trajectories are analysed (tracer and collective
+MSD, GLS interval, diffusive-regime check) and an Arrhenius fit with the uncertainty of Ea and of
+the 300 K extrapolation is written to <out>/<formula>_summary.json and printed.
+
+Protocol (stated in the summary): the bundled (DFT-relaxed, ordered) cell at its own volume,
+Maxwell–Boltzmann velocities, 1 ps Berendsen equilibration (not written), then Nosé–Hoover NVT,
+2 fs steps, a frame every 10 steps. Reference values for comparison are in docs/atomistic.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import warnings
+from pathlib import Path
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--material", default="Li10GeP2S12")
+    ap.add_argument("--temperatures", default="800,1000,1200")
+    ap.add_argument("--total-steps", type=int, default=6000, help="production steps per T")
+    ap.add_argument("--chunk-steps", type=int, default=500)
+    ap.add_argument("--equilibration-steps", type=int, default=500)
+    ap.add_argument("--timestep-fs", type=float, default=2.0)
+    ap.add_argument("--save-interval", type=int, default=10)
+    ap.add_argument("--min-atoms", type=int, default=0, help="supercell to at least this many")
+    ap.add_argument("--potential", default="chgnet")
+    ap.add_argument("--threads", type=int, default=0, help="torch threads (0: torch default)")
+    ap.add_argument("--out", default="out/transport")
+    args = ap.parse_args()
+
+    import torch
+
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    from interphase.atomistic.diffusion import arrhenius_from_results, diffusion_from_trajectory
+    from interphase.atomistic.md import read_last_frame, run_md
+    from interphase.atomistic.potentials import get_calculator
+    from interphase.atomistic.structures import file_stem, load_structure, supercell_for
+
+    warnings.simplefilter("ignore")
+    structure = supercell_for(load_structure(args.material), min_atoms=args.min_atoms)
+    stem = file_stem(structure)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    temps = [float(t) for t in args.temperatures.split(",")]
+    calc = get_calculator(args.potential)
+    wall: dict[float, float] = {t: 0.0 for t in temps}
+
+    def done_steps(traj: Path) -> int:
+        if not traj.exists():
+            return 0
+        return int(read_last_frame(traj).info.get("step", 0))
+
+    while True:
+        progressed = False
+        for t in temps:
+            traj = out / f"{stem}_{t:g}K.extxyz"
+            done = done_steps(traj)
+            if done >= args.total_steps:
+                continue
+            n = min(args.chunk_steps, args.total_steps - done)
+            t0 = time.perf_counter()
+            run_md(
+                None if done else structure,
+                t,
+                n,
+                trajectory=traj,
+                timestep_fs=args.timestep_fs,
+                equilibration_steps=0 if done else args.equilibration_steps,
+                save_interval=args.save_interval,
+                seed=0,
+                calculator=calc,
+                potential=args.potential,
+                restart=bool(done),
+            )
+            wall[t] += time.perf_counter() - t0
+            progressed = True
+        summary = summarise(out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_results)
+        summary["wall_s_this_invocation"] = wall
+        (out / f"{stem}_summary.json").write_text(json.dumps(summary, indent=2) + "\n")
+        print(json.dumps(summary["arrhenius"] or {}, indent=None)[:400], flush=True)
+        if not progressed:
+            break
+
+
+def summarise(out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_results) -> dict:
+    rows = []
+    results = []
+    for t in temps:
+        traj = out / f"{stem}_{t:g}K.extxyz"
+        if not traj.exists():
+            continue
+        try:
+            r = diffusion_from_trajectory(traj)
+        except Exception as exc:  # too few frames yet
+            rows.append({"temperature_K": t, "error": str(exc)})
+            continue
+        results.append(r)
+        rows.append(
+            {
+                "temperature_K": t,
+                "duration_ps": r.duration_ps,
+                "D_tracer_cm2_s": r.tracer.d_cm2_s,
+                "D_tracer_std_cm2_s": r.tracer.d_std_cm2_s,
+                "D_tracer_ci95_cm2_s": list(r.tracer.d_ci95_cm2_s),
+                "haven_ratio": r.haven_ratio,
+                "conductivity_NE_S_cm": r.conductivity_s_cm,
+                "loglog_slope": r.loglog_slope,
+                "diffusive": r.diffusive,
+                "warnings": list(r.warnings),
+            }
+        )
+    arr = None
+    if len(results) >= 2 and all(r.tracer.d_cm2_s > 0 for r in results):
+        a = arrhenius_from_results(results)
+        arr = {
+            "Ea_eV": a.ea_ev,
+            "Ea_std_eV": a.ea_std_ev,
+            "D_300K_cm2_s": a.d_extrap_cm2_s,
+            "D_300K_ci95_cm2_s": list(a.d_extrap_ci95_cm2_s),
+            "sigma_300K_S_cm": a.conductivity_extrap_s_cm,
+            "sigma_300K_ci95_S_cm": list(a.conductivity_extrap_ci95_s_cm or ()),
+            "note": a.note,
+        }
+    return {
+        "material": stem,
+        "n_atoms": None,
+        "potential": args.potential,
+        "protocol": (
+            f"bundled cell at its own volume; {args.equilibration_steps} steps Berendsen "
+            f"equilibration, then Nose-Hoover NVT, {args.timestep_fs} fs steps, frame every "
+            f"{args.save_interval} steps"
+        ),
+        "temperatures": rows,
+        "arrhenius": arr,
+    }
+
+
+if __name__ == "__main__":
+    main()
