@@ -306,13 +306,15 @@ def read_trajectory(path: str | Path) -> tuple[list[Any], dict[str, Any]]:
 
 def unwrap(frames: list[Any]) -> np.ndarray:
     """Cartesian positions (frames, atoms, 3) made continuous by removing jumps across the
-    periodic boundary between consecutive frames (minimum image on fractional differences)."""
-    cell = np.asarray(frames[0].cell)
+    periodic boundary between consecutive frames (minimum image on fractional differences).
+    Each jump is converted with the later frame's cell, so NPT runs (changing cell) unwrap too."""
+    cells = np.array([np.asarray(f.cell) for f in frames])
     frac = np.array([f.get_scaled_positions(wrap=False) for f in frames])
     d = np.diff(frac, axis=0)
     d -= np.round(d)
-    unwrapped = np.concatenate([frac[:1], frac[:1] + np.cumsum(d, axis=0)], axis=0)
-    return unwrapped @ cell
+    steps = np.einsum("fai,fij->faj", d, cells[1:])
+    start = frac[0] @ cells[0]
+    return np.concatenate([start[None], start[None] + np.cumsum(steps, axis=0)], axis=0)
 
 
 def diffusion_from_trajectory(
@@ -349,7 +351,7 @@ def diffusion_from_trajectory(
         pos[:, mobile],
         dt_fs / 1000.0,
         temperature_k=float(temp),
-        volume_a3=float(frames[0].get_volume()),
+        volume_a3=float(np.mean([f.get_volume() for f in frames])),  # NPT: mean volume
         species=species,
         charge=charge,
         fit_start_ps=fit_start_ps,

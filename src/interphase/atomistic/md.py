@@ -1,4 +1,4 @@
-"""Molecular dynamics with an ML potential for transport: NVT/NVE with equilibration,
+"""Molecular dynamics with an ML potential for transport: NVT/NVE/NPT with equilibration,
 unwrapped trajectories in extxyz (or ASE .traj) with metadata, restartable from the last frame.
 
 Positions are written as ASE integrates them, i.e. never wrapped back into the cell, so the
@@ -23,7 +23,15 @@ from interphase.results import Result
 if TYPE_CHECKING:
     from pymatgen.core import Structure
 
-ENSEMBLES = ("nvt-nose-hoover", "nvt-langevin", "nvt-berendsen", "nvt-bussi", "nve")
+ENSEMBLES = (
+    "nvt-nose-hoover",
+    "nvt-langevin",
+    "nvt-berendsen",
+    "nvt-bussi",
+    "nve",
+    "npt-mtk",
+    "npt-berendsen",
+)
 ENSEMBLE_ALIASES = {
     "nvt": "nvt-nose-hoover",
     "nose-hoover": "nvt-nose-hoover",
@@ -31,7 +39,11 @@ ENSEMBLE_ALIASES = {
     "berendsen": "nvt-berendsen",
     "bussi": "nvt-bussi",
     "csvr": "nvt-bussi",
+    "npt": "npt-mtk",
+    "mtk": "npt-mtk",
 }
+# Isotropic compressibility guess for the Berendsen barostat (only sets its response time).
+BERENDSEN_COMPRESSIBILITY_PER_GPA = 0.01
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,9 @@ class MDResult(Result):
     wall_time_s: float
     atom_steps_per_s: float
     device: str
+    pressure_gpa: float | None = None  # NPT target; None for NVT/NVE
+    mean_volume_a3: float = float("nan")
+    std_volume_a3: float = float("nan")
 
 
 def _canonical_ensemble(ensemble: str) -> str:
@@ -79,6 +94,8 @@ def _integrator(
     tdamp_fs: float,
     friction_per_fs: float,
     seed: int,
+    pressure_gpa: float = 0.0,
+    pdamp_fs: float = 1000.0,
 ) -> Any:
     from ase import units
     from ase.md.bussi import Bussi
@@ -91,6 +108,29 @@ def _integrator(
     rng = np.random.default_rng(seed)
     if ensemble == "nve":
         return VelocityVerlet(atoms, dt)
+    if ensemble == "npt-mtk":
+        from ase.md.nose_hoover_chain import IsotropicMTKNPT
+
+        return IsotropicMTKNPT(
+            atoms,
+            dt,
+            temperature_K=temperature_k,
+            pressure_au=pressure_gpa * units.GPa,
+            tdamp=tdamp_fs * units.fs,
+            pdamp=pdamp_fs * units.fs,
+        )
+    if ensemble == "npt-berendsen":
+        from ase.md.nptberendsen import NPTBerendsen
+
+        return NPTBerendsen(
+            atoms,
+            dt,
+            temperature_K=temperature_k,
+            pressure_au=pressure_gpa * units.GPa,
+            taut=tdamp_fs * units.fs,
+            taup=pdamp_fs * units.fs,
+            compressibility_au=BERENDSEN_COMPRESSIBILITY_PER_GPA / units.GPa,
+        )
     if ensemble == "nvt-langevin":
         return Langevin(
             atoms, dt, temperature_K=temperature_k, friction=friction_per_fs / units.fs, rng=rng
@@ -151,6 +191,8 @@ def run_md(
     device: str | None = None,
     tdamp_fs: float = 100.0,
     friction_per_fs: float = 0.01,
+    pressure_gpa: float = 0.0,
+    pdamp_fs: float = 1000.0,
     restart: bool = False,
     calculator: Any = None,
     progress: bool = False,
@@ -162,7 +204,9 @@ def run_md(
     with `ensemble` writes a frame every `save_interval` steps to `trajectory` (extxyz unless the
     name ends in .traj) and a metadata JSON next to it. With `restart=True` and an existing
     trajectory, the run continues from its last frame (positions and momenta), appending frames;
-    `structure` may then be None.
+    `structure` may then be None. The NPT ensembles (isotropic MTK or Berendsen barostat, target
+    `pressure_gpa`, barostat time `pdamp_fs`) let the cell volume relax; use them where the
+    potential keeps the phase stable, and check the reported volume.
     """
     from ase import units
     from ase.md.nvtberendsen import NVTBerendsen
@@ -176,6 +220,8 @@ def run_md(
         raise InvalidConditionError(f"temperature must be positive (got {temperature_k} K)")
     if n_steps < 1 or equilibration_steps < 0 or save_interval < 1:
         raise InvalidConditionError("n_steps and save_interval must be >= 1, equilibration >= 0")
+    if not np.isfinite(pressure_gpa) or pdamp_fs <= 0:
+        raise InvalidConditionError("pressure must be finite and pdamp_fs positive")
     if not 0.05 <= timestep_fs <= 10:
         raise InvalidConditionError(f"timestep {timestep_fs} fs is outside 0.05–10 fs")
     ens = _canonical_ensemble(ensemble)
@@ -217,8 +263,19 @@ def run_md(
                 taut=min(tdamp_fs, 50.0) * units.fs,
             )
             eq.run(equilibration_steps)
-        dyn = _integrator(atoms, ens, timestep_fs, temperature_k, tdamp_fs, friction_per_fs, seed)
+        dyn = _integrator(
+            atoms,
+            ens,
+            timestep_fs,
+            temperature_k,
+            tdamp_fs,
+            friction_per_fs,
+            seed,
+            pressure_gpa,
+            pdamp_fs,
+        )
         temps: list[float] = []
+        volumes: list[float] = []
         etot: list[float] = []
         times: list[float] = []
         meta = {
@@ -229,6 +286,8 @@ def run_md(
             "seed": int(seed),
             "save_interval": int(save_interval),
         }
+        if ens.startswith("npt"):
+            meta["pressure_GPa"] = float(pressure_gpa)
         state = {"append": bool(restart)}
 
         def record() -> None:
@@ -237,6 +296,7 @@ def run_md(
             ekin = float(atoms.get_kinetic_energy())
             temp = float(atoms.get_temperature())
             temps.append(temp)
+            volumes.append(float(atoms.get_volume()))
             etot.append((epot + ekin) / n)
             times.append(step * timestep_fs)
             if restart and dyn.nsteps == 0:
@@ -308,6 +368,9 @@ def run_md(
         wall_time_s=wall,
         atom_steps_per_s=n * total_steps / wall if wall > 0 else float("nan"),
         device=dev,
+        pressure_gpa=float(pressure_gpa) if ens.startswith("npt") else None,
+        mean_volume_a3=float(np.mean(volumes)),
+        std_volume_a3=float(np.std(volumes)),
     )
 
 

@@ -152,8 +152,10 @@ def register(app: typer.Typer) -> None:
         ensemble: str = typer.Option(
             "nvt-nose-hoover",
             "--ensemble",
-            help="nvt-nose-hoover, nvt-langevin, nvt-berendsen, nvt-bussi or nve.",
+            help="nvt-nose-hoover, nvt-langevin, nvt-berendsen, nvt-bussi, nve, npt-mtk or "
+            "npt-berendsen.",
         ),
+        pressure: float = typer.Option(0.0, "--pressure", help="NPT target pressure in GPa."),
         equilibration: int = typer.Option(
             250, "--equilibration", help="Berendsen steps first (not written)."
         ),
@@ -167,7 +169,7 @@ def register(app: typer.Typer) -> None:
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
         plot: Path = typer.Option(None, "--plot", help="Temperature trace figure."),
     ) -> None:
-        """NVT/NVE molecular dynamics with an ML potential; unwrapped extxyz trajectories."""
+        """NVT/NVE/NPT molecular dynamics with an ML potential; unwrapped extxyz trajectories."""
         check_plot_path(plot)
         for t in temperature:
             if t <= 0:
@@ -189,6 +191,7 @@ def register(app: typer.Typer) -> None:
                     trajectory=traj,
                     timestep_fs=timestep,
                     ensemble=ensemble,
+                    pressure_gpa=pressure,
                     equilibration_steps=equilibration,
                     save_interval=save_interval,
                     seed=seed,
