@@ -2,6 +2,7 @@
 from published Wyckoff data reproduce their declared space group."""
 
 import importlib.util
+import sys
 
 import numpy as np
 import pytest
@@ -27,13 +28,22 @@ def test_every_bundled_cif_is_ordered_and_sane():
             assert dm.min() > 1.2, (name, dm.min())
 
 
-def test_built_structures_reproduce_space_groups():
+def _build_module():
+    """data/structures/build_structures.py, imported (it is a script, not a package module)."""
+    name = "interphase_build_structures"
+    if name in sys.modules:
+        return sys.modules[name]
     spec = importlib.util.spec_from_file_location(
-        "build_structures",
-        str(next(iter(bundled_structures().values())).parent / "build_structures.py"),
+        name, str(next(iter(bundled_structures().values())).parent / "build_structures.py")
     )
     mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod  # dataclasses resolve string annotations through sys.modules
     spec.loader.exec_module(mod)
+    return mod
+
+
+def test_built_structures_reproduce_space_groups():
+    mod = _build_module()
     from pymatgen.core import Structure
 
     for name, (sg, lat, species, coords) in mod.BUILT.items():
@@ -64,3 +74,90 @@ def test_supercell_for():
     s = supercell_for(load_structure("Li2O"), min_atoms=20, min_length_a=5.0)
     assert len(s) >= 20
     assert min(s.lattice.abc) >= 5.0
+
+
+# --- structures built from Materials Project computed cells, and the ordering machinery ---
+
+AVOGADRO = 6.02214076e23
+
+
+def _density_from_lattice(formula: str, z: int, volume_a3: float) -> float:
+    """g/cm3 of Z formula units of `formula` in `volume_a3` (masses from the periodic table)."""
+    from pymatgen.core import Composition
+
+    mass_g_per_mol = float(Composition(formula).weight)
+    return z * mass_g_per_mol / AVOGADRO / (volume_a3 * 1e-24)
+
+
+def _charge(structure, oxidation_states: dict[str, int]) -> float:
+    return sum(oxidation_states[el.symbol] * n for el, n in structure.composition.items())
+
+
+def test_li6ps5cl_mp985592_physics():
+    """Li6PS5Cl (mp-985592, ordered-anion argyrodite): exact cell content, neutral with
+    Li+ P5+ S2- Cl-, PS4 tetrahedra intact, Cl on 4a and S2- on 4c (no P neighbour), and
+    the density of the published (PBE) cell a = 10.2795 Å, Z = 4."""
+    s = load_structure("Li6PS5Cl")
+    comp = s.composition
+    assert {el.symbol: int(n) for el, n in comp.items()} == {"Li": 24, "P": 4, "S": 20, "Cl": 4}
+    assert _charge(s, {"Li": 1, "P": 5, "S": -2, "Cl": -1}) == 0
+    dm = s.distance_matrix + np.eye(len(s)) * 99
+    assert dm.min() > 1.9  # the shortest contact is the P-S bond (about 2.06 Å)
+    li = [i for i, site in enumerate(s) if site.specie.symbol == "Li"]
+    assert dm[np.ix_(li, li)].min() > 2.5  # Li on 24g, no face-sharing pair filled
+    p_idx = [i for i, site in enumerate(s) if site.specie.symbol == "P"]
+    s_idx = [i for i, site in enumerate(s) if site.specie.symbol == "S"]
+    cl_idx = [i for i, site in enumerate(s) if site.specie.symbol == "Cl"]
+    for i in p_idx:  # each P is a PS4 tetrahedron
+        assert (dm[i, s_idx] < 2.3).sum() == 4
+    free_s = [j for j in s_idx if dm[j, p_idx].min() > 3.0]
+    assert len(free_s) == 4  # 16 S in PS4 units, 4 isolated S2- (the 4c site)
+    assert all(dm[j, p_idx].min() > 3.0 for j in cl_idx)  # Cl- isolated (the 4a site)
+    rho_ref = _density_from_lattice("Li6PS5Cl", 4, 10.279498**3)
+    assert float(s.density) == pytest.approx(rho_ref, rel=0.02)
+    from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
+
+    assert SpacegroupAnalyzer(s, symprec=0.1).get_space_group_symbol() == "F-43m"
+
+
+def _toy_spec(mod, **kw):
+    """Toy parent in Pm-3m: S on 1a, Cl on 1b, Li half on 8g (x = 1/4), i.e. 8 candidate Li
+    sites on a simple-cubic sublattice with nearest Li-Li a/2 = 2.85 Å; charges chosen so that
+    half filling (4 Li) is neutral."""
+    from pymatgen.core import Lattice
+
+    return mod.OrderSpec(
+        space_group="Pm-3m",
+        lattice=Lattice.cubic(5.708),
+        species=["S", "Cl", {"Li": 0.5}],
+        coords=[[0, 0, 0], [0.5, 0.5, 0.5], [0.25, 0.25, 0.25]],
+        oxidation_states={"Li": 1, "S": -3, "Cl": -1},
+        **kw,
+    )
+
+
+def test_order_by_ewald_is_reproducible_and_respects_li_cutoff():
+    mod = _build_module()
+    spec = _toy_spec(mod, seed=7, n_samples=8, min_li_li=3.0)
+    a, info_a = mod.build_ordered(spec)
+    b, _ = mod.build_ordered(spec)
+    assert a == b  # same parent, seed and sample count: same cell
+    assert {el.symbol: int(n) for el, n in a.composition.items()} == {"Li": 4, "S": 1, "Cl": 1}
+    assert a.is_ordered
+    li = [i for i, site in enumerate(a) if site.specie.symbol == "Li"]
+    dm = a.distance_matrix[np.ix_(li, li)] + np.eye(len(li)) * 99
+    # with a 3.0 Å cutoff no two Li sit on neighbouring 8c sites (2.85 Å): only the two
+    # "checkerboard" fillings (Li-Li = a/sqrt(2) = 4.04 Å) remain
+    assert dm.min() == pytest.approx(5.708 / np.sqrt(2), abs=1e-6)
+    assert 1 <= info_a["valid_samples"] <= 8  # a greedy fill can dead-end; those are skipped
+
+
+def test_order_by_ewald_refuses_impossible_inputs():
+    mod = _build_module()
+    with pytest.raises(ValueError, match="no valid ordering"):
+        mod.build_ordered(_toy_spec(mod, n_samples=4, min_li_li=4.5))
+    from pymatgen.core import Lattice, Structure
+
+    odd = Structure(Lattice.cubic(5.0), [{"Li": 0.5}, "S"], [[0, 0, 0], [0.5, 0.5, 0.5]])
+    with pytest.raises(ValueError, match="not an integer count"):
+        mod.order_by_ewald(odd, {"Li": 1, "S": -1})

@@ -145,7 +145,14 @@ _CATALOG: tuple[Material, ...] = (
         "thiophosphate",
         li_conductivity_s_cm=_s(1.6e-4, "liu2013", "25 °C, nanoporous beta"),
     ),
-    Material("Li6PS5Cl", "Li6PS5Cl", E, ("argyrodite", "lpscl"), "argyrodite sulfide"),
+    Material(
+        "Li6PS5Cl",
+        "Li6PS5Cl",
+        E,
+        ("argyrodite", "lpscl"),
+        "argyrodite sulfide",
+        structure_file="Li6PS5Cl_F-43m_mp-985592.cif",
+    ),
     Material(
         "Li7P3S11",
         "Li7P3S11",

@@ -1,18 +1,25 @@
 """Rebuild the CIFs this package builds itself from published crystallographic data.
 
 Run from anywhere: ``python build_structures.py [--check]``. Each entry gives the space group,
-lattice (Å, degrees) and Wyckoff positions from the cited paper; the structure is expanded with
-pymatgen ``Structure.from_spacegroup`` and checked (space group found by SpacegroupAnalyzer at
-symprec 0.1 equals the declared one, no two atoms closer than 1.2 Å). See SOURCES.md.
+lattice (Å, degrees) and Wyckoff positions from the cited paper (or, where marked, the
+asymmetric unit of a Materials Project computed cell); the structure is expanded with pymatgen
+``Structure.from_spacegroup`` and checked (space group found by SpacegroupAnalyzer at symprec
+0.1 equals the declared one, no two atoms closer than 1.2 Å). See SOURCES.md.
+
+Partially occupied (Li-disordered) published structures are ordered by
+:func:`order_by_ewald`: seeded random fillings of each partially occupied orbit, with no two Li
+closer than a cutoff, ranked by Ewald energy (formal charges); the lowest of the samples is
+kept. Same parent, seed and sample count give the same ordered cell.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from pymatgen.core import Lattice, Structure
+from pymatgen.core import Element, Lattice, Structure
 from pymatgen.io.cif import CifWriter
 from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
 
@@ -63,7 +70,157 @@ BUILT: dict[str, tuple[str, Lattice, list[str], list[list[float]]]] = {
         ["Li", "C", "O", "O"],
         [[0.1965, 0.4484, 0.8355], [0, 0.0657, 0.25], [0, 0.3222, 0.25], [0.1464, -0.0642, 0.3129]],
     ),
+    # Materials Project computed (PBE-relaxed) ordered cell mp-985592, as the CIF
+    # data/Li6PS5Cl_mp-985592.cif of E1582271-dotcom/Solid-Electrolyte-MLIP-MD @ cd51da0a: its
+    # 52 sites are exactly this asymmetric unit expanded in F-43m (checked when it was copied).
+    # Ordered-anion model: Cl- on 4a, S2- on 4c; Li on 24g (the midpoint of the 48h pair that
+    # refinements report half occupied), so no ordering step is needed. The lattice is the PBE
+    # one (a = 10.2795 Å), larger than the room-temperature experimental cell.
+    "Li6PS5Cl_F-43m_mp-985592.cif": (
+        "F-43m",
+        Lattice.cubic(10.279498),
+        ["Li", "P", "S", "S", "Cl"],
+        [
+            [0.25, 0.25, 0.023113],
+            [0.5, 0.0, 0.0],
+            [0.61552233, 0.61552233, 0.61552233],
+            [0.25, 0.25, 0.25],
+            [0.0, 0.0, 0.0],
+        ],
+    ),
 }
+
+
+@dataclass(frozen=True)
+class OrderSpec:
+    """A published partially occupied structure and how to order it.
+
+    `species` entries are a symbol ("La") or an occupancy dict ({"Li": 0.5}); `supercell` is the
+    smallest multiple of the published cell in which every partially occupied orbit holds an
+    integer number of atoms; `oxidation_states` are the formal charges used for the Ewald ranking.
+    """
+
+    space_group: str
+    lattice: Lattice
+    species: list
+    coords: list[list[float]]
+    oxidation_states: dict[str, float]
+    supercell: tuple[int, int, int] = (1, 1, 1)
+    seed: int = 0
+    n_samples: int = 32
+    min_li_li: float = 1.6
+    source: str = ""
+    notes: dict = field(default_factory=dict)
+
+    def parent(self) -> Structure:
+        """The disordered parent (the published cell, before ordering)."""
+        return Structure.from_spacegroup(self.space_group, self.lattice, self.species, self.coords)
+
+
+# Li-disordered structures to order (file name -> spec). Empty: no published partially occupied
+# structure for the wanted phases could be verified from a retrieved source (see SOURCES.md,
+# "Not built"); add one here with its source and it is built, ordered and checked by main().
+ORDERED: dict[str, OrderSpec] = {}
+
+
+def order_by_ewald(
+    parent: Structure,
+    oxidation_states: dict[str, float],
+    *,
+    seed: int = 0,
+    n_samples: int = 32,
+    min_li_li: float = 1.6,
+    mobile: str = "Li",
+) -> tuple[Structure, dict]:
+    """An ordered cell of `parent` (which may hold partially occupied, single-species sites).
+
+    Sites are grouped by (element, occupancy); each group of n sites with occupancy x gets
+    exactly round(n*x) atoms (n*x must be an integer: pass a supercell that makes it one).
+    Each of `n_samples` samples fills the groups in a random order drawn from
+    ``numpy.random.default_rng([seed, k])``, skipping a `mobile` site closer than `min_li_li` Å
+    to an already placed `mobile` atom (so two face-sharing sites are never both filled). Valid
+    samples are ranked by Ewald energy with `oxidation_states`; the lowest (first on ties) wins.
+    Returns the ordered structure (sorted by electronegativity) and a small info dict.
+    """
+    from pymatgen.analysis.ewald import EwaldSummation
+
+    fixed: list[tuple[str, np.ndarray]] = []
+    groups: dict[tuple[str, float], list[int]] = {}
+    sym_of: dict[int, str] = {}
+    for i, site in enumerate(parent):
+        items = list(site.species.items())
+        if len(items) != 1:
+            raise ValueError(f"site {i} mixes species {site.species}; only vacancy disorder")
+        sp, occ = items[0]
+        sym = Element(str(getattr(sp, "element", sp))).symbol
+        if abs(occ - 1.0) < 1e-6:
+            fixed.append((sym, site.frac_coords))
+        else:
+            groups.setdefault((sym, round(float(occ), 6)), []).append(i)
+            sym_of[i] = sym
+    targets: dict[tuple[str, float], int] = {}
+    for (sym, occ), idx in groups.items():
+        want = occ * len(idx)
+        if abs(want - round(want)) > 1e-4:
+            raise ValueError(f"{sym} occupancy {occ} on {len(idx)} sites is not an integer count")
+        targets[(sym, occ)] = round(want)
+
+    lattice = parent.lattice
+    fixed_mobile = np.array([f for s, f in fixed if s == mobile]).reshape(-1, 3)
+    cand = [i for key in sorted(groups) for i in groups[key]]
+    cand_frac = np.array([parent[i].frac_coords for i in cand]).reshape(-1, 3)
+    pos = {i: k for k, i in enumerate(cand)}
+    d_cc = lattice.get_all_distances(cand_frac, cand_frac) if len(cand) else np.zeros((0, 0))
+    d_cf = (
+        lattice.get_all_distances(cand_frac, fixed_mobile)
+        if len(cand) and len(fixed_mobile)
+        else np.full((len(cand), 1), np.inf)
+    )
+
+    best: tuple[float, int, Structure] | None = None
+    n_valid = 0
+    for k in range(n_samples):
+        rng = np.random.default_rng([seed, k])
+        chosen: list[int] = []
+        ok = True
+        for key in sorted(groups):
+            sym, _ = key
+            picked = 0
+            for i in rng.permutation(groups[key]):
+                if picked == targets[key]:
+                    break
+                c = pos[int(i)]
+                if sym == mobile:
+                    if d_cf[c].min() < min_li_li:
+                        continue
+                    near = [pos[j] for j in chosen if sym_of[j] == mobile]
+                    if near and d_cc[c, near].min() < min_li_li:
+                        continue
+                chosen.append(int(i))
+                picked += 1
+            if picked < targets[key]:
+                ok = False
+                break
+        if not ok:
+            continue
+        n_valid += 1
+        species = [s for s, _ in fixed] + [sym_of[i] for i in chosen]
+        coords = [f for _, f in fixed] + [parent[i].frac_coords for i in chosen]
+        trial = Structure(lattice, species, coords)
+        trial.add_oxidation_state_by_element(oxidation_states)
+        energy = EwaldSummation(trial).total_energy
+        if best is None or energy < best[0] - 1e-9:
+            best = (energy, k, trial)
+    if best is None:
+        raise ValueError(f"no valid ordering in {n_samples} samples (Li-Li cutoff {min_li_li} Å)")
+    out = best[2].copy()
+    out.remove_oxidation_states()
+    return out.get_sorted_structure(), {
+        "ewald_energy_ev": best[0],
+        "sample": best[1],
+        "valid_samples": n_valid,
+        "n_samples": n_samples,
+    }
 
 
 def build_ncm811(seed: int = 811) -> Structure:
@@ -81,6 +238,28 @@ def build_ncm811(seed: int = 811) -> Structure:
     for i in order[24:27]:
         s.replace(int(i), "Mn")
     return s.get_sorted_structure()
+
+
+def build_ordered(spec: OrderSpec) -> tuple[Structure, dict]:
+    """The parent of `spec` (space group checked), expanded to its supercell and ordered."""
+    parent = spec.parent()
+    sym = SpacegroupAnalyzer(parent, symprec=0.1).get_space_group_symbol()
+    if sym != spec.space_group:
+        raise AssertionError(f"parent space group {sym}, declared {spec.space_group}")
+    parent.make_supercell(list(spec.supercell))
+    ordered, info = order_by_ewald(
+        parent,
+        spec.oxidation_states,
+        seed=spec.seed,
+        n_samples=spec.n_samples,
+        min_li_li=spec.min_li_li,
+    )
+    li = [i for i, site in enumerate(ordered) if site.specie.symbol == "Li"]
+    if len(li) > 1:
+        dm = ordered.distance_matrix[np.ix_(li, li)] + np.eye(len(li)) * 99
+        if dm.min() < 1.5:
+            raise AssertionError(f"Li-Li {dm.min():.2f} Å in the ordered cell")
+    return ordered, info
 
 
 def check(s: Structure, declared: str | None) -> str:
@@ -105,6 +284,11 @@ def main(write: bool = True) -> None:
         print(name, check(s, sg))
         if write:
             CifWriter(s, symprec=0.01).write_file(HERE / name)
+    for name, spec in ORDERED.items():
+        ordered, info = build_ordered(spec)
+        print(name, check(ordered, None), info)
+        if write:
+            CifWriter(ordered).write_file(HERE / name)
     ncm = build_ncm811()
     print("NCM811_model_R-3m-derived.cif", check(ncm, None))
     if write:
