@@ -86,7 +86,9 @@ def main() -> None:
             )
             wall[t] += time.perf_counter() - t0
             progressed = True
-        summary = summarise(out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_results)
+        summary = summarise(
+            out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_results
+        )
         summary["wall_s_this_invocation"] = wall
         (out / f"{stem}_summary.json").write_text(json.dumps(summary, indent=2) + "\n")
         print(json.dumps(summary["arrhenius"] or {}, indent=None)[:400], flush=True)
