@@ -122,3 +122,56 @@ def test_unparseable_cif_exits_2(capsys, tmp_path):
     bad.write_text("garbage\n")
     assert run(["bvse", str(bad)]) == 2
     assert "cannot read structure" in capsys.readouterr().err
+
+
+def test_md_batch_stores_and_resumes(capsys, tmp_path, cu_cif):
+    args = [
+        "md-batch",
+        str(cu_cif),
+        "-T",
+        "2500",
+        "-T",
+        "3200",
+        "--steps",
+        "200",
+        "--equilibration",
+        "50",
+        "--save-interval",
+        "5",
+        "--potential",
+        "emt",
+        "--species",
+        "Cu",
+        "--workers",
+        "0",
+        "--out-dir",
+        str(tmp_path / "runs"),
+        "--store",
+        str(tmp_path / "runs.db"),
+        "--json",
+    ]
+    first = _json(capsys, args)
+    assert first["summary"]["n_computed"] == 2 and len(first["runs"]) == 2
+    (tr,) = first["transport"]
+    assert len(tr["diffusion"]) == 2 and tr["arrhenius"] is not None
+    again = _json(capsys, args)
+    assert again["summary"]["n_cached"] == 2 and again["summary"]["n_computed"] == 0
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [["-T", "-5"], ["-T", "300", "--scheduler", "tcp://127.0.0.1:9"]],
+)
+def test_md_batch_bad_input(capsys, tmp_path, cu_cif, extra):
+    args = [
+        "md-batch",
+        str(cu_cif),
+        *extra,
+        "--potential",
+        "emt",
+        "--store",
+        str(tmp_path / "x.db"),
+    ]
+    assert run(args) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "Traceback" not in err

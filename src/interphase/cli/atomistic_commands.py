@@ -1,4 +1,4 @@
-"""Atomistic commands: md, diffusion, bvse, interface, mlip-energy.
+"""Atomistic commands: md, md-batch, diffusion, bvse, interface, mlip-energy.
 
 Heavy packages (torch, chgnet, ase, bvlain) are imported only when a command runs.
 """
@@ -237,6 +237,98 @@ def register(app: typer.Typer) -> None:
             )
         if plot:
             _plot_md(results, plot)
+
+    @app.command("md-batch")
+    def md_batch_cmd(
+        materials: list[str] = typer.Argument(..., help="Bundled names or structure files."),
+        temperature: list[float] = typer.Option(
+            ..., "--temperature", "-T", help="Temperature in K (repeat for several)."
+        ),
+        steps: int = typer.Option(1000, "--steps", help="Production steps per run."),
+        timestep: float = typer.Option(2.0, "--timestep", help="Time step in fs."),
+        equilibration: int = typer.Option(250, "--equilibration", help="Berendsen steps."),
+        save_interval: int = typer.Option(10, "--save-interval", help="Steps between frames."),
+        seed: int = typer.Option(0, "--seed"),
+        potential: str = typer.Option("chgnet", "--potential", help="chgnet or sevennet."),
+        species: str = typer.Option("Li", "--species", help="Diffusing species to analyse."),
+        out_dir: Path = typer.Option(Path("md-runs"), "--out-dir", help="Trajectory folder."),
+        store: Path = typer.Option(
+            Path("md-runs/runs.db"), "--store", help="SQLite result store (resumable)."
+        ),
+        workers: int | None = typer.Option(
+            None, "--workers", help="Local Dask workers (default: one per core; 0: no Dask)."
+        ),
+        scheduler: str | None = typer.Option(
+            None, "--scheduler", help="Address of an existing Dask scheduler (tcp://host:8786)."
+        ),
+        json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    ) -> None:
+        """Many MD runs (materials x temperatures) on Dask, stored and resumable, then D, the
+        Nernst-Einstein conductivity and an Arrhenius fit per material."""
+        from interphase.atomistic.campaign import MDCampaignSpec, run_md_campaign
+
+        if scheduler:
+            from interphase.compute.executor import check_scheduler
+
+            check_scheduler(scheduler)
+        spec = MDCampaignSpec(
+            n_steps=steps,
+            out_dir=str(out_dir),
+            timestep_fs=timestep,
+            equilibration_steps=equilibration,
+            save_interval=save_interval,
+            seed=seed,
+            potential=potential,
+        )
+        store.parent.mkdir(parents=True, exist_ok=True)
+        res = run_md_campaign(
+            materials,
+            temperature,
+            spec,
+            store=store,
+            workers=workers,
+            scheduler=scheduler,
+            quiet=not _progress_wanted(json_out),
+            species=species,
+        )
+        if json_out:
+            emit_json(res.to_dict())
+            return
+        rows = []
+        for tr in res.transport:
+            for d in tr.diffusion:
+                lo, hi = d["tracer"]["d_ci95_cm2_s"]
+                rows.append(
+                    (
+                        tr.material,
+                        d["temperature_k"],
+                        d["duration_ps"],
+                        f"{d['tracer']['d_cm2_s']:.3g} [{lo:.2g}, {hi:.2g}]",
+                        d["conductivity_s_cm"],
+                        "yes" if d["diffusive"] else "NO",
+                    )
+                )
+        console.print(
+            table(
+                f"MD campaign ({res.summary.n_cached} runs from the store, "
+                f"{res.summary.n_computed} computed, {len(res.failures)} failed)",
+                ["material", "T (K)", "ps", "D (cm²/s) [95 %]", "σ_NE (S/cm)", "diffusive"],
+                rows,
+            )
+        )
+        for tr in res.transport:
+            a = tr.arrhenius
+            if a:
+                lo, hi = a["conductivity_extrap_ci95_s_cm"] or (float("nan"),) * 2
+                console.print(
+                    f"{tr.material}: Ea = {a['ea_ev']:.3f} ± {a['ea_std_ev']:.3f} eV; "
+                    f"σ(300 K) = {a['conductivity_extrap_s_cm']:.3g} S/cm "
+                    f"[95 %: {lo:.2g}, {hi:.2g}]" + (f"  ({a['note']})" if a["note"] else "")
+                )
+            if tr.note:
+                console.print(f"{tr.material}: {tr.note}")
+        for tid, err in res.failures.items():
+            console.print(f"failed {tid}: {err}")
 
     @app.command("diffusion")
     def diffusion_cmd(
