@@ -1,5 +1,6 @@
-"""Sources of the atomistic layer: ML potentials, diffusion statistics, BVSE, interfaces, and
-the crystal structures built from published data (see data/structures/SOURCES.md)."""
+"""Sources of the atomistic layer: ML potentials, diffusion statistics, BVSE, interfaces, the
+crystal structures built from published data (see data/structures/SOURCES.md), and the Li-ion
+transport reference values of atomistic/references.py."""
 
 from interphase.citations import Citation
 
@@ -125,5 +126,50 @@ SOURCES = [
         year=1965,
         doi="10.1107/S0365110X65004140",
         note="black phosphorus: elemental P reference of ML-potential formation energies",
+    ),
+    Citation(
+        key="kuhn2013lgps",
+        authors="A. Kuhn, V. Duppel, B. V. Lotsch",
+        title="Tetragonal Li10GeP2S12 and Li7GePS8 - exploring the Li ion dynamics in LGPS Li "
+        "electrolytes",
+        venue="Energy Environ. Sci. 6, 3548",
+        year=2013,
+        url="https://epub.ub.uni-muenchen.de/22657/",
+        note="LGPS bulk Li hopping, E_A ~ 0.22 eV, sigma ~ 1e-2 S/cm (impedance, 7Li PFG NMR and "
+        "relaxometry); doi unverified (not retrieved here, so none is given)",
+    ),
+    Citation(
+        key="materzanini2020",
+        authors="G. Materzanini, L. Kahle, A. Marcolongo, N. Marzari",
+        title="Electrolytes for Li-ion all-solid-state batteries: a first-principles comparative "
+        "study of Li10GeP2O12 and Li10GeP2S12 in the LISICON and LGPS phases",
+        venue="arXiv:2010.08068",
+        year=2020,
+        doi="10.48550/arXiv.2010.08068",
+        note="Car-Parrinello MD (NVT and NPT): E_a 0.18 eV tetragonal, 0.23 eV orthorhombic LGPS; "
+        "journal version not verified here",
+    ),
+    Citation(
+        key="roseronavarro2023",
+        authors="N. C. Rosero-Navarro, H. Niwa, A. Miura, K. Tadanaga",
+        title="Two-step liquid-phase synthesis of argyrodite Li6PS5Cl solid electrolyte using "
+        "nonionic surfactant",
+        venue="Bol. Soc. Esp. Ceram. Vidr. 62, 187",
+        year=2023,
+        url="https://www.elsevier.es/en-revista-boletin-sociedad-espanola-ceramica-vidrio-26-"
+        "articulo-two-step-liquid-phase-synthesis-argyrodite-li6ps5cl-S0366317521001096",
+        note="liquid-phase Li6PS5Cl: 2.0e-4 S/cm, E_a 0.22 eV; doi unverified (not retrieved "
+        "here, so none is given)",
+    ),
+    Citation(
+        key="deng2025softening",
+        authors="B. Deng, Y. Choi, P. Zhong, J. Riebesell, S. Anand, Z. Li, K. Jun, "
+        "K. A. Persson, G. Ceder",
+        title="Systematic softening in universal machine learning interatomic potentials",
+        venue="npj Comput. Mater.",
+        year=2025,
+        doi="10.1038/s41524-024-01500-6",
+        note="M3GNet, CHGNet and MACE-MP-0 underpredict PES curvature, hence ion migration "
+        "barriers: why uMLIP-MD activation energies are compared with references",
     ),
 ]
