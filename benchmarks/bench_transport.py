@@ -89,6 +89,7 @@ def main() -> None:
         summary = summarise(
             out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_results
         )
+        summary["n_atoms"] = len(structure)
         summary["wall_s_this_invocation"] = wall
         (out / f"{stem}_summary.json").write_text(json.dumps(summary, indent=2) + "\n")
         print(json.dumps(summary["arrhenius"] or {}, indent=None)[:400], flush=True)
