@@ -46,6 +46,7 @@ def main() -> None:
     from interphase.atomistic.diffusion import arrhenius_from_results, diffusion_from_trajectory
     from interphase.atomistic.md import read_last_frame, run_md
     from interphase.atomistic.potentials import get_calculator
+    from interphase.atomistic.references import references_for
     from interphase.atomistic.structures import file_stem, load_structure, supercell_for
 
     warnings.simplefilter("ignore")
@@ -90,6 +91,7 @@ def main() -> None:
             out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_results
         )
         summary["n_atoms"] = len(structure)
+        summary["references"] = [r.to_dict() for r in references_for(args.material)]
         summary["wall_s_this_invocation"] = wall
         (out / f"{stem}_summary.json").write_text(json.dumps(summary, indent=2) + "\n")
         print(json.dumps(summary["arrhenius"] or {}, indent=None)[:400], flush=True)
