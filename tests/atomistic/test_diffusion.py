@@ -1,5 +1,6 @@
 """Diffusion analysis on synthetic random walks with known D, Arrhenius with known Ea."""
 
+import dataclasses
 import math
 
 import numpy as np
@@ -9,6 +10,7 @@ from interphase.atomistic.diffusion import (
     K_B_EV,
     analyse_displacements,
     arrhenius_fit,
+    arrhenius_from_results,
     diffusion_from_trajectory,
     nernst_einstein_s_cm,
 )
@@ -110,3 +112,35 @@ def test_trajectory_round_trip_with_wrapping(tmp_path):
     assert r.frame_interval_ps == pytest.approx(DT_PS)
     lo, hi = r.tracer.d_ci95_cm2_s
     assert lo <= 5e-5 <= hi
+
+
+@pytest.mark.parametrize("host_d, stable", [(0.0, True), (1e-5, False)])
+def test_mobile_host_lattice_is_flagged(tmp_path, host_d, stable):
+    """Li walks with D = 5e-5 cm^2/s; 16 host atoms either vibrate about fixed sites or walk
+    with D = 1e-5 (20 % of the Li D, a melting lattice). The host D must be recovered within a
+    factor 2 and the run flagged, and an Arrhenius fit over it must say so."""
+    ase = pytest.importorskip("ase")
+    from ase.io import write
+
+    rng = np.random.default_rng(5)
+    li = walk(16, 300, 7, d_cm2_s=5e-5) + 5.0
+    sites = rng.uniform(0, 10, (16, 3))
+    host = sites + rng.normal(0, 0.1, (300, 16, 3))
+    if host_d:
+        host = host + walk(16, 300, 8, d_cm2_s=host_d)
+    frames = []
+    for f in range(300):
+        a = ase.Atoms("Li16O16", positions=np.vstack([li[f], host[f]]), cell=[10] * 3, pbc=True)
+        a.info = {"time_fs": f * DT_PS * 1000, "temperature_K": 900.0}
+        frames.append(a)
+    path = tmp_path / "host.extxyz"
+    write(str(path), frames, format="extxyz")
+    r = diffusion_from_trajectory(path, "Li", remove_drift=False)
+    assert r.framework_stable is stable
+    if host_d:
+        assert r.framework_d_cm2_s == pytest.approx(host_d, rel=1.0)
+        assert any("host atoms diffuse" in w for w in r.warnings)
+        cold = dataclasses.replace(r, temperature_k=700.0, framework_stable=True)
+        assert "host lattice mobile" in arrhenius_from_results([cold, r]).note
+    else:
+        assert r.framework_d_cm2_s < 0.05 * r.tracer.d_cm2_s

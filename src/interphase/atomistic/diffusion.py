@@ -75,6 +75,10 @@ class DiffusionResult(Result):
     method: str = "GLS on all-origin MSD with random-walk covariance of overlapping windows"
     source: str = ""
     citations: tuple[str, ...] = ("mccluskey2023kinisi",)
+    # host check: D of all other atoms together (None when not computed); a host that diffuses
+    # at a sizeable fraction of the mobile species' D is melting or decomposing
+    framework_d_cm2_s: float | None = None
+    framework_stable: bool = True
 
     @property
     def d_tracer_cm2_s(self) -> float:
@@ -347,7 +351,7 @@ def diffusion_from_trajectory(
         masses = frames[0].get_masses()
         com = (pos * masses[None, :, None]).sum(axis=1) / masses.sum()
         pos = pos - (com - com[0])[:, None, :]
-    return analyse_displacements(
+    res = analyse_displacements(
         pos[:, mobile],
         dt_fs / 1000.0,
         temperature_k=float(temp),
@@ -356,6 +360,42 @@ def diffusion_from_trajectory(
         charge=charge,
         fit_start_ps=fit_start_ps,
         source=str(path),
+    )
+    if (~mobile).any():
+        res = _with_framework_check(res, pos[:, ~mobile], dt_fs / 1000.0)
+    return res
+
+
+FRAMEWORK_D_FRACTION = 0.05  # host D above this fraction of the mobile D: host not stable
+
+
+def _with_framework_check(
+    res: DiffusionResult, host_pos: np.ndarray, frame_interval_ps: float
+) -> DiffusionResult:
+    """Slope of the host atoms' MSD over the second half of the lags (vibration and
+    rotation plateaus have none) as a D; flag the run when it is a sizeable fraction of the
+    mobile species' D, because then the lattice is melting or decomposing and the mobile D is
+    not that of the crystal."""
+    import dataclasses
+
+    n_frames = host_pos.shape[0]
+    max_lag = max(4, (n_frames - 1) // 2)
+    lags = np.unique(np.linspace(max_lag // 2, max_lag, 12).round().astype(int))
+    lags = lags[lags >= 1]
+    msd, _ = _msd_all_origins(host_pos, lags)
+    slope = float(np.polyfit(lags * frame_interval_ps, msd, 1)[0]) if len(lags) >= 2 else 0.0
+    d_host = max(slope, 0.0) / 6.0 * 1e-4  # Å^2/ps -> cm^2/s
+    stable = not (res.tracer.d_cm2_s > 0 and d_host > FRAMEWORK_D_FRACTION * res.tracer.d_cm2_s)
+    warns = res.warnings
+    if not stable:
+        warns = (
+            *warns,
+            f"the host atoms diffuse (D = {d_host:.2g} cm^2/s, "
+            f"{d_host / res.tracer.d_cm2_s:.0%} of the {res.species} D): the lattice is melting "
+            "or decomposing at this temperature; leave it out of an Arrhenius fit",
+        )
+    return dataclasses.replace(
+        res, framework_d_cm2_s=d_host, framework_stable=stable, warnings=warns
     )
 
 
@@ -447,7 +487,13 @@ def arrhenius_from_results(
         n_mobile_per_a3=n_per_a3,
     )
     bad = [f"{r.temperature_k:g} K" for r in results if not r.diffusive]
+    notes = [fit.note]
     if bad:
-        warn = f"not diffusive at {', '.join(bad)}: Ea and the extrapolation are not reliable"
-        fit = dataclasses.replace(fit, note="; ".join(x for x in (fit.note, warn) if x))
+        notes.append(
+            f"not diffusive at {', '.join(bad)}: Ea and the extrapolation are not reliable"
+        )
+    molten = [f"{r.temperature_k:g} K" for r in results if not r.framework_stable]
+    if molten:
+        notes.append(f"host lattice mobile (melting?) at {', '.join(molten)}: drop those runs")
+    fit = dataclasses.replace(fit, note="; ".join(x for x in notes if x))
     return fit
