@@ -12,21 +12,28 @@ import matplotlib.pyplot as plt
 
 def reaction_figure(result: Any) -> Any:
     """Reaction energy vs mixing ratio; kinks numbered on the curve and listed beside it."""
-    fig, (ax, side) = plt.subplots(
-        1, 2, figsize=(12, 5), gridspec_kw={"width_ratios": [3, 2]}
-    )
+    fig, (ax, side) = plt.subplots(1, 2, figsize=(12, 5), gridspec_kw={"width_ratios": [3, 2]})
     xs = [k.x for k in result.kinks]
     ys = [k.energy_ev_per_atom for k in result.kinks]
     ax.plot(xs, ys, "-o", color="tab:blue", ms=4)
     lines = []
     for i, k in enumerate(result.kinks, start=1):
-        ax.annotate(str(i), (k.x, k.energy_ev_per_atom), fontsize=7, xytext=(2, -9),
-                    textcoords="offset points")
-        lines.append(f"{i:>2}  x={k.x:.3f}  {k.energy_ev_per_atom:+.3f}  "
-                     + " + ".join(k.products))
+        ax.annotate(
+            str(i),
+            (k.x, k.energy_ev_per_atom),
+            fontsize=7,
+            xytext=(2, -9),
+            textcoords="offset points",
+        )
+        lines.append(f"{i:>2}  x={k.x:.3f}  {k.energy_ev_per_atom:+.3f}  " + " + ".join(k.products))
     m = result.most_exothermic
-    ax.plot([m.x], [m.energy_ev_per_atom], "o", color="tab:red",
-            label=f"most exothermic: {m.energy_ev_per_atom:.3f} eV/atom")
+    ax.plot(
+        [m.x],
+        [m.energy_ev_per_atom],
+        "o",
+        color="tab:red",
+        label=f"most exothermic: {m.energy_ev_per_atom:.3f} eV/atom",
+    )
     a, b = result.reactants
     ax.set_xlabel(f"x, atom fraction of {a} in {a} + {b}")
     opened = result.conditions.potential_v is not None or result.conditions.gases_bar
@@ -38,8 +45,17 @@ def reaction_figure(result: Any) -> Any:
     ax.grid(alpha=0.3)
     side.axis("off")
     size = 7 if len(lines) <= 30 else 5
-    side.text(0, 1, "\n".join(lines), va="top", ha="left", family="monospace", fontsize=size,
-              transform=side.transAxes, wrap=True)
+    side.text(
+        0,
+        1,
+        "\n".join(lines),
+        va="top",
+        ha="left",
+        family="monospace",
+        fontsize=size,
+        transform=side.transAxes,
+        wrap=True,
+    )
     fig.tight_layout()
     return fig
 
