@@ -1,6 +1,5 @@
 """The review's reference cases (Gong & Gu 2020) and the verdict rules."""
 
-
 from interphase.thermo.analysis import react
 from interphase.thermo.conditions import Conditions
 
