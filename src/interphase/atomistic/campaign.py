@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from interphase.compute import ResultStore, RunSummary, Task, run_tasks
+from interphase.compute import ResultStore, RunSummary, Task, run_stored
 from interphase.errors import InvalidConditionError
 from interphase.results import Result
 
@@ -134,27 +134,20 @@ def run_md_campaign(
             tasks.append(Task(id=tid, group=stem, payload=payload))
     if len({t.id for t in tasks}) != len(tasks):
         raise InvalidConditionError("a material or temperature is given twice")
-    own = not isinstance(store, ResultStore)
-    st = ResultStore(store) if own else store
-    try:
-        run = spec.run_key
-        summary = run_tasks(
-            _md_task,
-            spec,
-            tasks,
-            st,
-            run,
-            workers=workers,
-            scheduler=scheduler,
-            batch_size=1,  # MD runs are long: one per Dask task keeps the workers balanced
-            quiet=quiet,
-            description="MD runs",
-        )
-        st.register_run(run, asdict(spec))
-        stored = st.results(run)
-    finally:
-        if own:
-            st.close()
+    done = run_stored(
+        _md_task,
+        spec,
+        tasks,
+        store,
+        spec.run_key,
+        asdict(spec),
+        workers=workers,
+        scheduler=scheduler,
+        batch_size=1,  # MD runs are long: one per Dask task keeps the workers balanced
+        quiet=quiet,
+        description="MD runs",
+    )
+    summary, stored = done.summary, done.rows
     runs, failures = [], {}
     for t in tasks:
         row = stored.get(t.id)

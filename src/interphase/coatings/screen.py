@@ -17,7 +17,7 @@ from interphase.coatings.candidates import (
 from interphase.coatings.evaluate import ScreeningSpec, evaluate_candidate
 from interphase.coatings.practicality import PRACTICALITY_CITATIONS
 from interphase.coatings.ranking import DEFAULT_WEIGHTS, rank_entries
-from interphase.compute import ResultStore, RunSummary, Task, run_tasks
+from interphase.compute import ResultStore, RunSummary, Task, run_stored
 from interphase.errors import InvalidConditionError
 from interphase.results import Result
 from interphase.thermo.database import get_database
@@ -96,42 +96,35 @@ def screen(
     """Evaluate every candidate (results streamed into `store`), then rank them."""
     if not candidates:
         raise InvalidConditionError("the candidate list is empty: nothing to screen")
-    own = not isinstance(store, ResultStore)
-    st = ResultStore(store) if own else store
-    try:
-        run = spec.run_key
-        tasks = [
-            Task(
-                id=c.formula,
-                group=c.chemsys,
-                payload={
-                    "formula": c.formula,
-                    "name": c.name,
-                    "source": c.source,
-                    "energy_above_hull_ev_per_atom": c.energy_above_hull_ev_per_atom,
-                },
-            )
-            for c in candidates
-        ]
-        if len({t.id for t in tasks}) != len(tasks):
-            tasks = list({t.id: t for t in tasks}.values())
-        summary = run_tasks(
-            evaluate_candidate,
-            spec,
-            tasks,
-            st,
-            run,
-            workers=workers,
-            scheduler=scheduler,
-            batch_size=batch_size,
-            quiet=quiet,
-            on_stored=on_stored,
+    tasks = [
+        Task(
+            id=c.formula,
+            group=c.chemsys,
+            payload={
+                "formula": c.formula,
+                "name": c.name,
+                "source": c.source,
+                "energy_above_hull_ev_per_atom": c.energy_above_hull_ev_per_atom,
+            },
         )
-        st.register_run(run, spec.to_dict())
-        stored = st.results(run)
-    finally:
-        if own:
-            st.close()
+        for c in candidates
+    ]
+    if len({t.id for t in tasks}) != len(tasks):
+        tasks = list({t.id: t for t in tasks}.values())
+    done = run_stored(
+        evaluate_candidate,
+        spec,
+        tasks,
+        store,
+        spec.run_key,
+        spec.to_dict(),
+        workers=workers,
+        scheduler=scheduler,
+        batch_size=batch_size,
+        quiet=quiet,
+        on_stored=on_stored,
+    )
+    summary, stored = done.summary, done.rows
     by_name = {c.formula: c for c in candidates}
     entries, failures = [], {}
     for t in tasks:

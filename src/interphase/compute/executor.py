@@ -222,6 +222,38 @@ def run_tasks(
     )
 
 
+@dataclass(frozen=True)
+class StoredRun(Result):
+    """What `run_stored` gives back: this invocation's summary and every stored row of the run
+    (task id → {"status", "result", "error", "seconds", "computed"})."""
+
+    summary: RunSummary
+    rows: dict[str, dict[str, Any]]
+
+
+def run_stored(
+    func: Callable[[Any, dict], Any],
+    spec: Any,
+    tasks: list[Task],
+    store: ResultStore | str | os.PathLike,
+    run: str,
+    spec_record: dict[str, Any],
+    **kwargs: Any,
+) -> StoredRun:
+    """`run_tasks` on `store` (a ResultStore, or a path opened and closed here), then record the
+    run's spec and read back all its rows, including those of earlier invocations."""
+    own = not isinstance(store, ResultStore)
+    st = ResultStore(store) if own else store
+    try:
+        summary = run_tasks(func, spec, tasks, st, run, **kwargs)
+        st.register_run(run, spec_record)
+        rows = st.results(run)
+    finally:
+        if own:
+            st.close()
+    return StoredRun(summary=summary, rows=rows)
+
+
 class _progress:
     """A rich progress bar with rate and ETA on stderr; nothing when quiet."""
 
