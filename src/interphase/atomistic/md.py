@@ -230,9 +230,11 @@ def run_md(
     path = Path(trajectory)
     path.parent.mkdir(parents=True, exist_ok=True)
     first_step = 0
+    frames_before: int | None = 0  # None: unknown (a file written without frame numbers)
     if restart and path.exists():
         atoms = read_last_frame(path)
         first_step = int(atoms.info.get("step", 0))
+        frames_before = int(atoms.info["frame"]) + 1 if "frame" in atoms.info else None
         seed = int(atoms.info.get("seed", seed)) + first_step  # fresh stream, still reproducible
         equilibration_steps = 0
         momenta = atoms.get_momenta()
@@ -288,7 +290,7 @@ def run_md(
         }
         if ens.startswith("npt"):
             meta["pressure_GPa"] = float(pressure_gpa)
-        state = {"append": bool(restart)}
+        state = {"append": bool(restart), "frames": frames_before or 0}
 
         def record() -> None:
             step = first_step + dyn.nsteps
@@ -304,6 +306,7 @@ def run_md(
             frame_info = dict(
                 meta,
                 step=step,
+                frame=state["frames"],  # running index: a restart counts frames without a re-read
                 time_fs=step * timestep_fs,
                 epot_eV=epot,
                 ekin_eV=ekin,
@@ -311,6 +314,7 @@ def run_md(
             )
             _write_frame(path, atoms, frame_info, state["append"])
             state["append"] = True
+            state["frames"] += 1
 
         dyn.attach(record, interval=save_interval)
         bar = None
@@ -343,9 +347,12 @@ def run_md(
     t_ps = np.asarray(times) / 1000.0
     e = np.asarray(etot)
     drift = float(np.polyfit(t_ps, e, 1)[0]) if len(e) > 2 and np.ptp(t_ps) > 0 else 0.0
-    from ase.io import read
+    if frames_before is None:
+        from ase.io import read
 
-    n_frames = len(read(str(path), index=":"))
+        n_frames = len(read(str(path), index=":"))
+    else:
+        n_frames = int(state["frames"])
     return MDResult(
         trajectory_path=str(path),
         metadata_path=str(meta_path),
