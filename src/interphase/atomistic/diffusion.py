@@ -8,10 +8,11 @@ as that of a random walk: for lags t_i <= t_j,
     Cov[MSD(t_i), MSD(t_j)] = (2/3) * MSD_model(t_i)^2 / n_j,
 
 with n_j = N_atoms * floor(T_run / t_j) the number of independent windows at lag t_j (for the
-collective MSD, N_atoms = 1). MSD(t) = 6 D t + c is fitted by generalised least squares with
-that covariance, iterated to self-consistency; with a flat prior on D >= 0 the posterior of D is
-a truncated normal, from which the 95 % credible interval is taken. Counting only independent
-windows makes the covariance conservative for the all-origins average.
+collective MSD, N_atoms = 1). MSD(t) = 6 D t + c is fitted by least squares and the variance of
+D propagated from that covariance (made positive semi-definite, as kinisi does; see `_msd_fit`
+for why not GLS); with a flat prior on D >= 0 the posterior of D is a truncated normal, from
+which the 95 % credible interval is taken. Counting only independent windows makes the
+covariance conservative for the all-origins average.
 
 Units: time in ps, MSD in Å^2, D in cm^2/s, conductivity in S/cm, energies in eV, T in K.
 """
@@ -37,7 +38,7 @@ E_CHARGE = 1.602176634e-19  # C
 
 @dataclass(frozen=True)
 class LinearFit(Result):
-    """GLS fit of MSD(t) = 6 D t + c. D in cm^2/s, offset in Å^2."""
+    """Fit of MSD(t) = 6 D t + c (OLS, correlated-point interval). D in cm^2/s, offset in Å^2."""
 
     d_cm2_s: float
     d_std_cm2_s: float
@@ -72,7 +73,7 @@ class DiffusionResult(Result):
     msd_tracer_a2: tuple[float, ...] = field(repr=False, default=())
     msd_tracer_std_a2: tuple[float, ...] = field(repr=False, default=())
     msd_collective_a2: tuple[float, ...] = field(repr=False, default=())
-    method: str = "GLS on all-origin MSD with random-walk covariance of overlapping windows"
+    method: str = "OLS on all-origin MSD; interval from the random-walk covariance of its points"
     source: str = ""
     citations: tuple[str, ...] = ("mccluskey2023kinisi",)
     # host check: D of all other atoms together (None when not computed); a host that diffuses
@@ -120,25 +121,49 @@ def _msd_all_origins(pos: np.ndarray, lags: np.ndarray) -> tuple[np.ndarray, np.
     return tracer, coll
 
 
-def _gls_fit(t: np.ndarray, y: np.ndarray, n_indep: np.ndarray, n_iter: int = 6):
-    """GLS of y = 6 D t + c with Cov_ij = (2/3) m_i^2 / n_j (i <= j); returns beta, cov, sigma."""
+def _msd_fit(t: np.ndarray, y: np.ndarray, n_indep: np.ndarray):
+    """Fit y = 6 D t + c; returns beta (D in Å^2/ps, c in Å^2), its covariance and the model
+    standard deviation of each MSD point.
+
+    The estimate is ordinary least squares; its covariance is the sandwich
+    A Cov_y A^T (A = (X^T X)^-1 X^T) with the random-walk covariance of MSD points,
+    Cov_ij = (2/3) m_i^2 / n_j (i <= j), m the fitted line, made positive semi-definite. GLS
+    with that covariance was the first choice, but on real trajectories the matrix is
+    near-singular (see `_nearest_positive_definite`) and GLS then leans on a few tiny-variance
+    combinations of points: on a 9 ps Li6PS5Cl run it gave D 8x the OLS slope with a
+    zero-width interval. OLS needs no inverse of the covariance, so it stays unbiased and its
+    interval honest when the covariance model is only approximately right."""
     X = np.column_stack([6.0 * t, np.ones_like(t)])
     beta = np.linalg.lstsq(X, y, rcond=None)[0]
     floor = max(float(np.max(y)) * 1e-6, 1e-12)
-    cov_y = np.eye(len(t))
-    for _ in range(n_iter):
-        model = np.maximum(X @ beta, floor)
-        model = np.maximum(model, 0.5 * np.maximum(y, floor))  # guard early, tiny estimates
-        i, j = np.meshgrid(np.arange(len(t)), np.arange(len(t)), indexing="ij")
-        short = np.minimum(i, j)
-        long = np.maximum(i, j)
-        cov_y = (2.0 / 3.0) * model[short] ** 2 / n_indep[long]
-        cov_y = cov_y + np.eye(len(t)) * 1e-12 * float(np.max(np.diag(cov_y)))
-        ci = np.linalg.solve(cov_y, X)
-        a = X.T @ ci
-        beta = np.linalg.solve(a, ci.T @ y)
-    cov_beta = np.linalg.inv(X.T @ np.linalg.solve(cov_y, X))
+    model = np.maximum(X @ beta, floor)
+    model = np.maximum(model, 0.5 * np.maximum(y, floor))  # guard early, tiny estimates
+    i, j = np.meshgrid(np.arange(len(t)), np.arange(len(t)), indexing="ij")
+    cov_y = (2.0 / 3.0) * model[np.minimum(i, j)] ** 2 / n_indep[np.maximum(i, j)]
+    cov_y = _nearest_positive_definite(cov_y)
+    a = np.linalg.solve(X.T @ X, X.T)
+    cov_beta = a @ cov_y @ a.T
     return beta, cov_beta, np.sqrt(np.diag(cov_y))
+
+
+def _nearest_positive_definite(cov: np.ndarray, rel_floor: float = 1e-10) -> np.ndarray:
+    """The nearest (Frobenius) symmetric positive-definite matrix to `cov`.
+
+    The random-walk form Cov_ij = (2/3) m_i^2 / n_j (i <= j) is positive definite only while
+    m_i^2 n_i grows with i. Real MSDs break that: a positive offset (cage rattling) and the
+    integer number of non-overlapping windows n_j (it drops in steps at long lags) make the
+    matrix indefinite, and GLS on an indefinite matrix gives nonsense (a negative variance of
+    D, a zero-width interval). kinisi meets the same problem by projecting onto the nearest
+    positive-definite matrix (Higham 1988); for a symmetric matrix that projection is the
+    eigen-decomposition with negative eigenvalues raised to a small floor, done here.
+    """
+    sym = 0.5 * (cov + cov.T)
+    w, v = np.linalg.eigh(sym)
+    floor = rel_floor * float(max(w.max(), 1e-300))
+    if w.min() >= floor:
+        return sym
+    out = (v * np.maximum(w, floor)) @ v.T
+    return 0.5 * (out + out.T)
 
 
 def _posterior_interval(mean: float, std: float) -> tuple[float, float, float]:
@@ -156,7 +181,7 @@ def _posterior_interval(mean: float, std: float) -> tuple[float, float, float]:
 def _fit(
     t_ps: np.ndarray, msd: np.ndarray, n_indep: np.ndarray, sel: np.ndarray
 ) -> tuple[LinearFit, np.ndarray]:
-    beta, cov, sig = _gls_fit(t_ps[sel], msd[sel], n_indep[sel])
+    beta, cov, sig = _msd_fit(t_ps[sel], msd[sel], n_indep[sel])
     d = beta[0] * A2_PER_PS_TO_CM2_PER_S
     d_std = math.sqrt(max(cov[0, 0], 0.0)) * A2_PER_PS_TO_CM2_PER_S
     _, lo, hi = _posterior_interval(d, d_std)
