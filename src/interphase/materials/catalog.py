@@ -144,6 +144,8 @@ _CATALOG: tuple[Material, ...] = (
         ("li3ps4", "beta-li3ps4"),
         "thiophosphate",
         li_conductivity_s_cm=_s(1.6e-4, "liu2013", "25 °C, nanoporous beta"),
+        # The ordered room-temperature gamma phase (Pmn2_1); beta is Li-disordered.
+        structure_file="Li3PS4_Pmn2_1_gamma.cif",
     ),
     Material(
         "Li6PS5Cl",
