@@ -4,7 +4,8 @@ Every number below was read in the cited source's own text (for most, its abstra
 with the conditions that text states; what the text leaves open is None, never filled in from
 memory. The table is short on purpose: values that could not be retrieved and checked (e.g. the
 AIMD numbers of Mo, Ong & Ceder 2012 for LGPS, the nanoporous beta-Li3PS4 values of Liu et al.
-2013, any cubic LLZO value) are left out rather than guessed; docs/atomistic.md lists them.
+2013, any AIMD value for Li3PS4 or LLZO) are left out rather than guessed; docs/atomistic.md
+lists them.
 
 Units: activation energies in eV, conductivities in S/cm, temperatures in K.
 """
@@ -115,6 +116,19 @@ TRANSPORT_REFERENCES: tuple[TransportReference, ...] = (
         "temperature of the conductivity not stated in the abstract (room temperature assumed); "
         "below typical solid-state-synthesised argyrodite values",
         citation_key="roseronavarro2023",
+    ),
+    TransportReference(
+        material="Li3PS4",
+        method="experiment",
+        ea_ev=0.24,
+        ea_std_ev=None,
+        sigma_300k_s_cm=1.0e-4,
+        temperature_range_k=None,
+        conditions="beta-Li3PS4 (the Li-disordered high-temperature phase), 7Li PFG NMR: "
+        "D = 9e-10 cm^2/s at 298 K; sigma estimated from D and matching impedance of pellets. "
+        "The ordered gamma phase that ships here conducts about 3 orders of magnitude less "
+        "(gobet2014), with no number retrieved",
+        citation_key="stoffler2018",
     ),
 )
 

@@ -172,4 +172,27 @@ SOURCES = [
         note="M3GNet, CHGNet and MACE-MP-0 underpredict PES curvature, hence ion migration "
         "barriers: why uMLIP-MD activation energies are compared with references",
     ),
+    Citation(
+        key="stoffler2018",
+        authors="H. Stöffler, T. Zinkevich, M. Yavuz, A. Senyshyn, J. Kulisch, P. Hartmann, "
+        "T. Adermann, S. Randau, F. H. Richter, J. Janek, S. Indris, H. Ehrenberg",
+        title="Li+-Ion Dynamics in beta-Li3PS4 Observed by NMR: Local Hopping and Long-Range "
+        "Transport",
+        venue="J. Phys. Chem. C 122, 15954",
+        year=2018,
+        doi="10.1021/acs.jpcc.8b05431",
+        note="beta-Li3PS4, 7Li PFG NMR: D = 9e-14 m^2/s at 298 K, E_a 0.24 eV, sigma estimated "
+        "1.0e-4 S/cm, matching impedance of pellets (abstract)",
+    ),
+    Citation(
+        key="gobet2014",
+        authors="M. Gobet, S. Greenbaum, G. Sahu, C. Liang",
+        title="Structural Evolution and Li Dynamics in Nanophase Li3PS4 by Solid-State and "
+        "Pulsed-Field Gradient NMR",
+        venue="Chem. Mater. 26, 3558",
+        year=2014,
+        doi="10.1021/cm5012058",
+        note="nanoporous beta-Li3PS4 conducts some 3 orders of magnitude better than the "
+        "crystalline gamma phase (abstract)",
+    ),
 ]
