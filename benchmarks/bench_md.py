@@ -52,6 +52,7 @@ def bench(potential: str, name: str, min_atoms: int, steps: int) -> dict:
         "max_s_per_step": max(times),
         "atom_steps_per_s_median": len(atoms) / med,
         "device": default_device(),
+        "gpu": torch.cuda.get_device_name(0) if torch.cuda.is_available() else None,
         "torch_threads": torch.get_num_threads(),
     }
 

@@ -37,16 +37,28 @@ def main() -> None:
     ap.add_argument("--potential", default="chgnet")
     ap.add_argument("--threads", type=int, default=0, help="torch threads (0: torch default)")
     ap.add_argument("--out", default="out/transport")
+    ap.add_argument(
+        "--wall-budget-s",
+        type=float,
+        default=0.0,
+        help="start no new chunk after this many seconds of this invocation (0: no limit)",
+    )
+    ap.add_argument(
+        "--no-summary",
+        action="store_true",
+        help="only run MD (several processes share one --out, one temperature each)",
+    )
+    ap.add_argument(
+        "--analyse-only", action="store_true", help="only summarise the trajectories in --out"
+    )
     args = ap.parse_args()
 
     import torch
 
     if args.threads:
         torch.set_num_threads(args.threads)
-    from interphase.atomistic.diffusion import arrhenius_from_results, diffusion_from_trajectory
     from interphase.atomistic.md import read_last_frame, run_md
     from interphase.atomistic.potentials import get_calculator
-    from interphase.atomistic.references import references_for
     from interphase.atomistic.structures import file_stem, load_structure, supercell_for
 
     warnings.simplefilter("ignore")
@@ -55,8 +67,12 @@ def main() -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     temps = [float(t) for t in args.temperatures.split(",")]
-    calc = get_calculator(args.potential)
     wall: dict[float, float] = {t: 0.0 for t in temps}
+    if args.analyse_only:
+        write_summary(out, stem, temps, args, structure, wall)
+        return
+    calc = get_calculator(args.potential)
+    started = time.perf_counter()
 
     def done_steps(traj: Path) -> int:
         if not traj.exists():
@@ -70,6 +86,8 @@ def main() -> None:
             done = done_steps(traj)
             if done >= args.total_steps:
                 continue
+            if args.wall_budget_s and time.perf_counter() - started > args.wall_budget_s:
+                break
             n = min(args.chunk_steps, args.total_steps - done)
             t0 = time.perf_counter()
             run_md(
@@ -85,18 +103,33 @@ def main() -> None:
                 potential=args.potential,
                 restart=bool(done),
             )
-            wall[t] += time.perf_counter() - t0
+            dt = time.perf_counter() - t0
+            wall[t] += dt
             progressed = True
-        summary = summarise(
-            out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_results
-        )
-        summary["n_atoms"] = len(structure)
-        summary["references"] = [r.to_dict() for r in references_for(args.material)]
-        summary["wall_s_this_invocation"] = wall
-        (out / f"{stem}_summary.json").write_text(json.dumps(summary, indent=2) + "\n")
-        print(json.dumps(summary["arrhenius"] or {}, indent=None)[:400], flush=True)
+            n_run = n + (0 if done else args.equilibration_steps)
+            print(
+                f"{stem} {t:g} K: production steps {done}->{done + n} "
+                f"({n_run} MD steps) in {dt:.1f} s: {dt / n_run * 1e3:.1f} ms/step, "
+                f"{len(structure) * n_run / dt:.0f} atom-steps/s",
+                flush=True,
+            )
+        if not args.no_summary:
+            write_summary(out, stem, temps, args, structure, wall)
         if not progressed:
             break
+
+
+def write_summary(out: Path, stem: str, temps: list[float], args, structure, wall) -> None:
+    """Analyse every trajectory in `out`, fit Arrhenius, write <stem>_summary.json and print."""
+    from interphase.atomistic.diffusion import arrhenius_from_results, diffusion_from_trajectory
+    from interphase.atomistic.references import references_for
+
+    summary = summarise(out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_results)
+    summary["n_atoms"] = len(structure)
+    summary["references"] = [r.to_dict() for r in references_for(args.material)]
+    summary["wall_s_this_invocation"] = wall
+    (out / f"{stem}_summary.json").write_text(json.dumps(summary, indent=2) + "\n")
+    print(json.dumps(summary["arrhenius"] or {}, indent=None)[:400], flush=True)
 
 
 def summarise(out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_results) -> dict:

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# One GPU session, as run through the project's device tool (see docs/atomistic.md):
+#   1. install the carried wheels (.whl/: pymatgen, ase, chgnet, a SevenNet-0-only sevenn, ...)
+#      into /tmp/site, since the GPU image has torch but none of the atomistic stack;
+#   2. MD throughput of each potential on the GPU (bench_md.py, one process);
+#   3. transport MD: one bench_transport.py process per (material, temperature), all at once on
+#      the one GPU (one CPU thread each), each stopping after BUDGET_S seconds of MD;
+#   4. pack trajectories and logs into $OUT (runs.tgz.part_*: cat them, then untar).
+# Analyse afterwards, anywhere: bench_transport.py --analyse-only --out <unpacked dir> ...
+set -u
+OUT=${OUT:-/tmp/out}
+BUDGET_S=${BUDGET_S:-300}
+BENCH_STEPS=${BENCH_STEPS:-20}
+RUNS=${RUNS:-/tmp/runs}
+SITE=/tmp/site
+if [ -d .whl ] && [ ! -f $SITE/.ok ]; then
+  python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade \
+    --target $SITE .whl/*.whl || exit 1
+  python3 -m zipfile -e .whl/sevenn_slim.zip $SITE && cp .whl/nvidia_smi.py $SITE/ && touch $SITE/.ok
+fi
+export PYTHONPATH=$SITE:$PWD/src:${PYTHONPATH:-} PYTHONUNBUFFERED=1 PYTHONWARNINGS=ignore
+PY=${PY:-python3}
+mkdir -p "$OUT" "$RUNS"
+nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || true
+$PY -c "import torch, chgnet, sevenn, pymatgen.core, ase; print('torch', torch.__version__, 'cuda', torch.cuda.is_available())" || exit 1
+
+if [ "${SKIP_BENCH:-0}" != 1 ]; then
+  timeout 200 $PY benchmarks/bench_md.py --steps "$BENCH_STEPS" \
+    --cells Li3PO4:100,Li10GeP2S12:100,Li3PS4:100,Li7La3Zr2O12:192 --json "$OUT/bench_md.json"
+fi
+
+# material:min_atoms:temperatures
+JOBS=${JOBS:-"Li10GeP2S12:100:600,700,800,1000 Li3PS4:100:600,750,900 Li6PS5Cl:100:600,750,900 Li7La3Zr2O12:0:900,1000,1100,1300"}
+for job in $JOBS; do
+  IFS=: read -r mat nmin temps <<<"$job"
+  mkdir -p "$RUNS/$mat"
+  for t in ${temps//,/ }; do
+    OMP_NUM_THREADS=1 $PY benchmarks/bench_transport.py --material "$mat" --temperatures "$t" \
+      --min-atoms "$nmin" --out "$RUNS/$mat" --no-summary --threads 1 \
+      --total-steps 1000000 --chunk-steps "${CHUNK:-250}" --equilibration-steps "${EQUIL:-500}" --save-interval "${SAVE:-20}" --wall-budget-s "$BUDGET_S" \
+      >"$RUNS/$mat/log_${t}K.txt" 2>&1 &
+  done
+done
+sleep 30; nvidia-smi --query-gpu=utilization.gpu,memory.used --format=csv,noheader || true
+wait
+for job in $JOBS; do
+  tail -n 1 "$RUNS/${job%%:*}"/log_*.txt
+done
+# The device tool returns at most 8 files of 16 MiB: one archive, cut into 15 MB parts.
+tar -C "$RUNS" -czf - . | split -b 15M - "$OUT/runs.tgz.part_"
+ls -la "$OUT"
