@@ -159,10 +159,16 @@ def summarise(out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_
                 "warnings": list(r.warnings),
             }
         )
-    arr = None
-    if len(results) >= 2 and all(r.tracer.d_cm2_s > 0 for r in results):
-        a = arrhenius_from_results(results)
-        arr = {
+
+    def fit(only_reliable: bool) -> dict | str | None:
+        if len(results) < 2 or any(r.tracer.d_cm2_s <= 0 for r in results):
+            return None
+        try:
+            a = arrhenius_from_results(results, only_reliable=only_reliable)
+        except Exception as exc:  # fewer than two reliable runs
+            return str(exc)
+        return {
+            "temperatures_K": list(a.temperatures_k),
             "Ea_eV": a.ea_ev,
             "Ea_std_eV": a.ea_std_ev,
             "D_300K_cm2_s": a.d_extrap_cm2_s,
@@ -171,6 +177,9 @@ def summarise(out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_
             "sigma_300K_ci95_S_cm": list(a.conductivity_extrap_ci95_s_cm or ()),
             "note": a.note,
         }
+
+    arr = fit(only_reliable=False)
+    arr_reliable = fit(only_reliable=True)
     return {
         "material": stem,
         "n_atoms": None,
@@ -182,6 +191,7 @@ def summarise(out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_
         ),
         "temperatures": rows,
         "arrhenius": arr,
+        "arrhenius_reliable_runs_only": arr_reliable,
     }
 
 

@@ -142,6 +142,8 @@ def test_mobile_host_lattice_is_flagged(tmp_path, host_d, stable):
         assert any("host atoms diffuse" in w for w in r.warnings)
         cold = dataclasses.replace(r, temperature_k=700.0, framework_stable=True)
         assert "host lattice mobile" in arrhenius_from_results([cold, r]).note
+        with pytest.raises(InvalidConditionError, match="900 K"):
+            arrhenius_from_results([cold, r], only_reliable=True)
     else:
         assert r.framework_d_cm2_s < 0.05 * r.tracer.d_cm2_s
 
@@ -166,3 +168,30 @@ def test_interval_stays_honest_with_a_cage_offset():
         assert hi - lo > 0.1 * D_TRUE
         hits += lo <= D_TRUE <= hi
     assert hits >= 17, f"95 % interval covered the true D in {hits}/20 walks"
+
+
+def test_arrhenius_only_reliable_leaves_flagged_runs_out():
+    """A run flagged as not diffusive must not move Ea when only_reliable is set: the fit equals
+    the one over the good runs alone, while the default fit is pulled away by the bad run."""
+    ea, d0 = 0.25, 1e-3
+    good = []
+    for k, temp in enumerate((600.0, 800.0, 1000.0)):
+        d = d0 * math.exp(-ea / (K_B_EV * temp))
+        r = analyse_displacements(
+            walk(24, 400, 10 + k, d_cm2_s=d), DT_PS, temperature_k=temp, volume_a3=1500
+        )
+        good.append(r)
+    # the same 700 K run, but marked as failing the diffusive-regime check with a D 10x too high
+    bad = dataclasses.replace(
+        good[0],
+        temperature_k=700.0,
+        diffusive=False,
+        tracer=dataclasses.replace(good[0].tracer, d_cm2_s=10 * good[2].tracer.d_cm2_s),
+    )
+    alone = arrhenius_from_results(good)
+    kept = arrhenius_from_results([*good, bad], only_reliable=True)
+    pulled = arrhenius_from_results([*good, bad])
+    assert kept.ea_ev == pytest.approx(alone.ea_ev, rel=1e-12)
+    assert "700 K" in kept.note
+    assert abs(alone.ea_ev - ea) < 3 * alone.ea_std_ev + 0.02
+    assert abs(pulled.ea_ev - alone.ea_ev) > 0.02

@@ -499,12 +499,28 @@ def arrhenius_fit(
 
 
 def arrhenius_from_results(
-    results: list[DiffusionResult], t_extrap_k: float = 300.0
+    results: list[DiffusionResult], t_extrap_k: float = 300.0, *, only_reliable: bool = False
 ) -> ArrheniusResult:
-    """Arrhenius fit over several DiffusionResults of the same species and cell."""
+    """Arrhenius fit over several DiffusionResults of the same species and cell.
+
+    By default every run is fitted and the note names the runs that failed the diffusive-regime
+    or host-lattice check. With `only_reliable=True` those runs are left out of the fit (the
+    note says which); fewer than two left raises InvalidConditionError naming them."""
+    import dataclasses
+
+    dropped: list[str] = []
+    if only_reliable:
+        dropped = [
+            f"{r.temperature_k:g} K" for r in results if not (r.diffusive and r.framework_stable)
+        ]
+        results = [r for r in results if r.diffusive and r.framework_stable]
+        if len(results) < 2:
+            raise InvalidConditionError(
+                "fewer than two runs are diffusive with a stable host "
+                f"(left out: {', '.join(dropped) or 'none'}): run longer, or at other temperatures"
+            )
     if len(results) < 2:
         raise InvalidConditionError("an Arrhenius fit needs at least two trajectories")
-    import dataclasses
 
     n_per_a3 = results[0].n_mobile / results[0].volume_a3
     fit = arrhenius_fit(
@@ -523,5 +539,7 @@ def arrhenius_from_results(
     molten = [f"{r.temperature_k:g} K" for r in results if not r.framework_stable]
     if molten:
         notes.append(f"host lattice mobile (melting?) at {', '.join(molten)}: drop those runs")
+    if dropped:
+        notes.append(f"left out (not diffusive or host mobile): {', '.join(dropped)}")
     fit = dataclasses.replace(fit, note="; ".join(x for x in notes if x))
     return fit

@@ -337,6 +337,11 @@ def register(app: typer.Typer) -> None:
         fit_start: float = typer.Option(None, "--fit-start", help="Start of the fit in ps."),
         temperature: float = typer.Option(None, "--temperature", help="Override T (K)."),
         extrapolate: float = typer.Option(300.0, "--extrapolate", help="Arrhenius target T (K)."),
+        only_reliable: bool = typer.Option(
+            False,
+            "--only-reliable",
+            help="Fit Arrhenius only over runs that are diffusive with a stable host.",
+        ),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
         plot: Path = typer.Option(None, "--plot", help="MSD and Arrhenius figure."),
     ) -> None:
@@ -356,7 +361,9 @@ def register(app: typer.Typer) -> None:
         if len({r.temperature_k for r in results}) >= 2 and all(
             r.tracer.d_cm2_s > 0 for r in results
         ):
-            arr = arrhenius_from_results(results, t_extrap_k=extrapolate)
+            arr = arrhenius_from_results(
+                results, t_extrap_k=extrapolate, only_reliable=only_reliable
+            )
         if json_out:
             emit_json(
                 {
