@@ -45,12 +45,14 @@ class MDCampaignSpec:
 
 @dataclass(frozen=True)
 class MaterialTransport(Result):
-    """Diffusion at each temperature of one material and its Arrhenius fit (when ≥ 2 T)."""
+    """Diffusion at each temperature of one material and its Arrhenius fit (when ≥ 2 T):
+    over every run, and over the runs that are diffusive with a stable host only."""
 
     material: str
     diffusion: tuple[dict, ...]  # DiffusionResult.to_dict() per temperature, sorted by T
     arrhenius: dict | None
     note: str = ""
+    arrhenius_reliable: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -181,10 +183,14 @@ def _transport(runs: list[dict], species: str) -> tuple[MaterialTransport, ...]:
                 results.append(diffusion_from_trajectory(r["trajectory_path"], species))
             except Exception as exc:  # e.g. no Li, too few frames: keep the other temperatures
                 notes.append(f"{r['temperature_k']:g} K: {exc}")
-        arr = None
+        arr = arr_ok = None
         positive = [d for d in results if d.tracer.d_cm2_s > 0]
         if len({d.temperature_k for d in positive}) >= 2:
             arr = arrhenius_from_results(positive).to_dict()
+            try:
+                arr_ok = arrhenius_from_results(positive, only_reliable=True).to_dict()
+            except InvalidConditionError as exc:
+                notes.append(f"no fit over reliable runs: {exc}")
         elif len(results) >= 2:
             notes.append("no Arrhenius fit: fewer than two temperatures with D > 0")
         out.append(
@@ -193,6 +199,7 @@ def _transport(runs: list[dict], species: str) -> tuple[MaterialTransport, ...]:
                 diffusion=tuple(d.to_dict() for d in results),
                 arrhenius=arr,
                 note="; ".join(notes),
+                arrhenius_reliable=arr_ok,
             )
         )
     return tuple(out)
