@@ -126,7 +126,10 @@ def write_summary(out: Path, stem: str, temps: list[float], args, structure, wal
 
     summary = summarise(out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_results)
     summary["n_atoms"] = len(structure)
-    summary["references"] = [r.to_dict() for r in references_for(args.material)]
+    try:
+        summary["references"] = [r.to_dict() for r in references_for(args.material)]
+    except Exception:  # a bundled cell that is not a catalog material ("Li7La3Zr2O12-cubic")
+        summary["references"] = []
     summary["wall_s_this_invocation"] = wall
     (out / f"{stem}_summary.json").write_text(json.dumps(summary, indent=2) + "\n")
     print(json.dumps(summary["arrhenius"] or {}, indent=None)[:400], flush=True)

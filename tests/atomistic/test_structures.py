@@ -141,6 +141,25 @@ def test_gamma_li3ps4_physics():
     assert SpacegroupAnalyzer(s, symprec=0.01).get_space_group_symbol() == "Pmn2_1"
 
 
+def test_cubic_llzo_snapshot_physics():
+    """Ordered cubic LLZO (an MD snapshot, a = 12.98 Å): Li56 La24 Zr16 O96, neutral with
+    Li+ La3+ Zr4+ O2-, intact ZrO6 octahedra, every Li tetrahedrally or octahedrally bound to O,
+    no two Li closer than 2 Å, and the density of 8 formula units in the cube."""
+    s = load_structure("Li7La3Zr2O12-cubic")
+    comp = {el.symbol: int(n) for el, n in s.composition.items()}
+    assert comp == {"Li": 56, "La": 24, "Zr": 16, "O": 96}
+    assert _charge(s, {"Li": 1, "La": 3, "Zr": 4, "O": -2}) == 0
+    dm = s.distance_matrix + np.eye(len(s)) * 99
+    sym = np.array([site.specie.symbol for site in s])
+    assert ((dm[np.ix_(sym == "Zr", sym == "O")] < 2.4).sum(axis=1) == 6).all()
+    li_o = (dm[np.ix_(sym == "Li", sym == "O")] < 2.5).sum(axis=1)
+    assert ((li_o >= 4) & (li_o <= 6)).all()
+    assert dm[np.ix_(sym == "Li", sym == "Li")].min() > 2.0
+    rho = _density_from_lattice("Li7La3Zr2O12", 8, 12.98**3)
+    assert float(s.density) == pytest.approx(rho, rel=1e-6)
+    assert load_structure("Li7La3Zr2O12").lattice.c < 12.8  # the plain name stays tetragonal
+
+
 def _toy_spec(mod, **kw):
     """Toy parent in Pm-3m: S on 1a, Cl on 1b, Li half on 8g (x = 1/4), i.e. 8 candidate Li
     sites on a simple-cubic sublattice with nearest Li-Li a/2 = 2.85 Å; charges chosen so that
