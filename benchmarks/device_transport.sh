@@ -7,6 +7,16 @@
 #      the one GPU (one CPU thread each), each stopping after BUDGET_S seconds of MD;
 #   4. pack trajectories and logs into $OUT (runs.tgz.part_*: cat them, then untar).
 # Analyse afterwards, anywhere: bench_transport.py --analyse-only --out <unpacked dir> ...
+#
+# Preparing .whl/ (git-ignored via .git/info/exclude; the GPU image has Python 3.12):
+#   pip download --no-deps --only-binary=:all: --python-version 3.12 --implementation cp \
+#     --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 -d .whl \
+#     pymatgen pymatgen-core monty spglib ase chgnet braceexpand matscipy orjson palettable \
+#     ruamel.yaml uncertainties            (the versions of the local venv)
+#   sevenn: unzip its wheel, delete every checkpoint but SevenNet_0__11Jul2024 (the wheel is
+#     43 MB, the device tool carries 64 MiB), zip the tree as .whl/sevenn_slim.zip;
+#   nvidia_smi.py (chgnet imports it; nvidia-ml-py3 has no wheel): copy it from the venv.
+# Measured 2026-11-26 on one H200: see docs/atomistic.md (Performance, Transport on a GPU).
 set -u
 OUT=${OUT:-/tmp/out}
 BUDGET_S=${BUDGET_S:-300}
