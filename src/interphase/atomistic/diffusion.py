@@ -9,8 +9,8 @@ as that of a random walk: for lags t_i <= t_j,
 
 with n_j = N_atoms * floor(T_run / t_j) the number of independent windows at lag t_j (for the
 collective MSD, N_atoms = 1). MSD(t) = 6 D t + c is fitted by least squares and the variance of
-D propagated from that covariance (made positive semi-definite, as kinisi does; see `_msd_fit`
-for why not GLS); with a flat prior on D >= 0 the posterior of D is a truncated normal, from
+D propagated from that covariance (made positive semi-definite; kinisi reconditions it too; see
+`_msd_fit` for why not GLS); with a flat prior on D >= 0 the posterior of D is a truncated normal, from
 which the 95 % credible interval is taken. Counting only independent windows makes the
 covariance conservative for the all-origins average.
 
@@ -153,9 +153,10 @@ def _nearest_positive_definite(cov: np.ndarray, rel_floor: float = 1e-10) -> np.
     m_i^2 n_i grows with i. Real MSDs break that: a positive offset (cage rattling) and the
     integer number of non-overlapping windows n_j (it drops in steps at long lags) make the
     matrix indefinite, and GLS on an indefinite matrix gives nonsense (a negative variance of
-    D, a zero-width interval). kinisi meets the same problem by projecting onto the nearest
-    positive-definite matrix (Higham 1988); for a symmetric matrix that projection is the
-    eigen-decomposition with negative eigenvalues raised to a small floor, done here.
+    D, a zero-width interval). kinisi 2.1 reconditions the same matrix before its fit
+    (statsmodels `cov_nearest`, then eigenvalue clipping or a cap on the condition number).
+    Here the nearest positive semi-definite matrix (eigenvalues raised to a small floor) is
+    enough, because it only enters the sandwich variance of an OLS fit, never an inverse.
     """
     sym = 0.5 * (cov + cov.T)
     w, v = np.linalg.eigh(sym)
