@@ -10,8 +10,8 @@ as that of a random walk: for lags t_i <= t_j,
 with n_j = N_atoms * floor(T_run / t_j) the number of independent windows at lag t_j (for the
 collective MSD, N_atoms = 1). MSD(t) = 6 D t + c is fitted by least squares and the variance of
 D propagated from that covariance (made positive semi-definite; kinisi reconditions it too; see
-`_msd_fit` for why not GLS); with a flat prior on D >= 0 the posterior of D is a truncated normal, from
-which the 95 % credible interval is taken. Counting only independent windows makes the
+`_msd_fit` for why not GLS); with a flat prior on D >= 0 the posterior of D is a truncated
+normal, from which the 95 % credible interval is taken. Counting only independent windows makes the
 covariance conservative for the all-origins average.
 
 Units: time in ps, MSD in Å^2, D in cm^2/s, conductivity in S/cm, energies in eV, T in K.
