@@ -195,3 +195,43 @@ def test_arrhenius_only_reliable_leaves_flagged_runs_out():
     assert "700 K" in kept.note
     assert abs(alone.ea_ev - ea) < 3 * alone.ea_std_ev + 0.02
     assert abs(pulled.ea_ev - alone.ea_ev) > 0.02
+
+
+def test_agrees_with_kinisi_on_the_same_walk():
+    """The anchor: kinisi (GLS with a reconditioned covariance, MCMC posterior) on the same
+    wrapped trajectory. Its median must lie inside our 95 % interval and ours within its
+    spread; ours is the wider (OLS, see _msd_fit), but not by more than 3x."""
+    sc = pytest.importorskip("scipp")
+    kinisi_analyze = pytest.importorskip("kinisi.analyze")
+    ase = pytest.importorskip("ase")
+    pos = walk(24, 300, 3) + 5.0
+    ours = analyse_displacements(pos, DT_PS, temperature_k=600, volume_a3=1500)
+    frames = []
+    for p in pos:
+        a = ase.Atoms("Li24", positions=p, cell=[12.0] * 3, pbc=True)
+        a.wrap()
+        frames.append(a)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        k = kinisi_analyze.DiffusionAnalyzer.from_ase(
+            frames,
+            specie="Li",
+            time_step=sc.scalar(DT_PS * 1000, unit="fs"),
+            step_skip=sc.scalar(1, unit=sc.units.dimensionless),
+            progress=False,
+        )
+        k.diffusion(
+            sc.scalar(ours.tracer.fit_start_ps * 1000, unit="fs"),
+            progress=False,
+            n_samples=300,
+            n_burn=200,
+            random_state=np.random.RandomState(0),
+        )
+    samples = sc.to_unit(k.D, "cm^2/s").values
+    k_lo, k_med, k_hi = np.percentile(samples, [2.5, 50, 97.5])
+    lo, hi = ours.tracer.d_ci95_cm2_s
+    assert lo < k_med < hi
+    assert k_lo < ours.tracer.d_cm2_s < k_hi
+    assert (hi - lo) < 3 * (k_hi - k_lo)
