@@ -121,21 +121,23 @@ def main() -> None:
 
 def write_summary(out: Path, stem: str, temps: list[float], args, structure, wall) -> None:
     """Analyse every trajectory in `out`, fit Arrhenius, write <stem>_summary.json and print."""
-    from interphase.atomistic.diffusion import arrhenius_from_results, diffusion_from_trajectory
     from interphase.atomistic.references import references_for
+    from interphase.errors import UnknownMaterialError
 
-    summary = summarise(out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_results)
-    summary["n_atoms"] = len(structure)
+    summary = summarise(out, stem, temps, args, len(structure))
     try:
         summary["references"] = [r.to_dict() for r in references_for(args.material)]
-    except Exception:  # a bundled cell that is not a catalog material ("Li7La3Zr2O12-cubic")
+    except UnknownMaterialError:  # a bundled cell that is no catalog material ("…-cubic")
         summary["references"] = []
     summary["wall_s_this_invocation"] = wall
     (out / f"{stem}_summary.json").write_text(json.dumps(summary, indent=2) + "\n")
     print(json.dumps(summary["arrhenius"] or {}, indent=None)[:400], flush=True)
 
 
-def summarise(out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_results) -> dict:
+def summarise(out: Path, stem: str, temps: list[float], args, n_atoms: int) -> dict:
+    from interphase.atomistic.diffusion import arrhenius_from_results, diffusion_from_trajectory
+    from interphase.errors import InvalidConditionError
+
     rows = []
     results = []
     for t in temps:
@@ -168,7 +170,7 @@ def summarise(out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_
             return None
         try:
             a = arrhenius_from_results(results, only_reliable=only_reliable)
-        except Exception as exc:  # fewer than two reliable runs
+        except InvalidConditionError as exc:  # fewer than two reliable runs
             return str(exc)
         return {
             "temperatures_K": list(a.temperatures_k),
@@ -185,7 +187,7 @@ def summarise(out, stem, temps, args, diffusion_from_trajectory, arrhenius_from_
     arr_reliable = fit(only_reliable=True)
     return {
         "material": stem,
-        "n_atoms": None,
+        "n_atoms": n_atoms,
         "potential": args.potential,
         "protocol": (
             f"bundled cell at its own volume; {args.equilibration_steps} steps Berendsen "

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -405,8 +405,6 @@ def _with_framework_check(
     rotation plateaus have none) as a D; flag the run when it is a sizeable fraction of the
     mobile species' D, because then the lattice is melting or decomposing and the mobile D is
     not that of the crystal."""
-    import dataclasses
-
     n_frames = host_pos.shape[0]
     max_lag = max(4, (n_frames - 1) // 2)
     lags = np.unique(np.linspace(max_lag // 2, max_lag, 12).round().astype(int))
@@ -423,9 +421,7 @@ def _with_framework_check(
             f"{d_host / res.tracer.d_cm2_s:.0%} of the {res.species} D): the lattice is melting "
             "or decomposing at this temperature; leave it out of an Arrhenius fit",
         )
-    return dataclasses.replace(
-        res, framework_d_cm2_s=d_host, framework_stable=stable, warnings=warns
-    )
+    return replace(res, framework_d_cm2_s=d_host, framework_stable=stable, warnings=warns)
 
 
 # ----------------------------------------------------------------------------- Arrhenius
@@ -507,8 +503,6 @@ def arrhenius_from_results(
     By default every run is fitted and the note names the runs that failed the diffusive-regime
     or host-lattice check. With `only_reliable=True` those runs are left out of the fit (the
     note says which); fewer than two left raises InvalidConditionError naming them."""
-    import dataclasses
-
     dropped: list[str] = []
     if only_reliable:
         dropped = [
@@ -542,5 +536,5 @@ def arrhenius_from_results(
         notes.append(f"host lattice mobile (melting?) at {', '.join(molten)}: drop those runs")
     if dropped:
         notes.append(f"left out (not diffusive or host mobile): {', '.join(dropped)}")
-    fit = dataclasses.replace(fit, note="; ".join(x for x in notes if x))
+    fit = replace(fit, note="; ".join(x for x in notes if x))
     return fit
