@@ -202,3 +202,44 @@ def test_order_by_ewald_refuses_impossible_inputs():
     odd = Structure(Lattice.cubic(5.0), [{"Li": 0.5}, "S"], [[0, 0, 0], [0.5, 0.5, 0.5]])
     with pytest.raises(ValueError, match="not an integer count"):
         mod.order_by_ewald(odd, {"Li": 1, "S": -1})
+
+
+def test_lnmo_p4332_has_the_ordered_spinel_b_site_pattern():
+    """Ordered LiNi0.5Mn1.5O4 (P4_332) built on the LiMn2O4 frame: neutral with Li+ Ni2+ Mn4+,
+    and the 1:3 order of the pyrochlore B lattice: every Ni's six nearest B-site neighbours are
+    Mn, and every Mn has two Ni and four Mn (a*sqrt(2)/4 apart). The build script finds exactly
+    this cell again."""
+    from pymatgen.analysis.structure_matcher import StructureMatcher
+    from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
+
+    s = load_structure("LNMO")
+    assert {el.symbol: int(n) for el, n in s.composition.items()} == {
+        "Li": 8,
+        "Ni": 4,
+        "Mn": 12,
+        "O": 32,
+    }
+    assert _charge(s, {"Li": 1, "Ni": 2, "Mn": 4, "O": -2}) == 0
+    assert SpacegroupAnalyzer(s, symprec=0.01).get_space_group_number() == 212
+    b = [i for i, site in enumerate(s) if site.specie.symbol in ("Ni", "Mn")]
+    bb = s.lattice.a * np.sqrt(2) / 4
+    for i in b:
+        near = [s[j].specie.symbol for j in b if j != i and abs(s.get_distance(i, j) - bb) < 0.05]
+        assert len(near) == 6
+        want = {"Ni": 0, "Mn": 2}[s[i].specie.symbol]
+        assert near.count("Ni") == want, (s[i].specie.symbol, near)
+    assert StructureMatcher().fit(_build_module().build_lnmo_p4332(), s)
+
+
+def test_every_catalog_structure_file_has_the_catalog_composition():
+    """A catalog entry's structure_file exists and holds that material's composition (the model
+    cells included), and the catalog name loads it."""
+    from interphase.materials.catalog import all_materials
+
+    named = [m for m in all_materials() if m.structure_file]
+    assert len(named) >= 15
+    for m in named:
+        s = load_structure(m.name)
+        assert s.composition.element_composition.fractional_composition.almost_equals(
+            m.composition.fractional_composition, atol=1e-6
+        ), m.name

@@ -47,10 +47,31 @@ def bundled_structure(name: str) -> Structure:
         key = name
     if key in table:
         return _read(table[key])
+    path = _catalog_structure_path(name)
+    if path is not None:
+        return _read(path)
+    from interphase.materials.catalog import all_materials
+
+    named = sorted(m.name for m in all_materials() if m.structure_file)
     raise MissingDataError(
-        f"no bundled structure for {name!r}; bundled: {', '.join(sorted(table))}; "
-        "or give a CIF/POSCAR path"
+        f"no bundled structure for {name!r}; bundled: {', '.join(named)} (catalog names) and "
+        f"{', '.join(sorted(table))} (formulas); or give a CIF/POSCAR path"
     )
+
+
+def _catalog_structure_path(name: str) -> Path | None:
+    """The bundled CIF a catalog material (name or alias: "LNMO", "LGPS", "NCM811") names."""
+    from interphase.errors import UnknownMaterialError
+    from interphase.materials.catalog import get_material
+
+    try:
+        material = get_material(name)
+    except UnknownMaterialError:
+        return None
+    if material.structure_file is None:
+        return None
+    path = structures_dir() / material.structure_file
+    return path if path.exists() else None
 
 
 def _read(path: Path) -> Structure:
@@ -83,7 +104,9 @@ def load_structure(spec: str | Path | Structure) -> Structure:
         return spec
     text = str(spec)
     path = Path(text)
-    looks_like_file = path.suffix != "" or "/" in text or path.exists()
+    # "LiNi0.5Mn1.5O4" has a suffix too; a file extension never starts with a digit
+    has_extension = path.suffix != "" and not path.suffix[1:2].isdigit()
+    looks_like_file = has_extension or "/" in text or path.exists()
     if looks_like_file:
         if not path.exists():
             raise InputFileError(f"structure file {text!r} does not exist")

@@ -70,6 +70,7 @@ _CATALOG: tuple[Material, ...] = (
         "Ni-rich layered oxide",
         (3.0, 4.3),
         "noh2013",
+        structure_file="NCM811_model_R-3m-derived.cif",
     ),
     Material(
         "NCM523",
@@ -97,6 +98,7 @@ _CATALOG: tuple[Material, ...] = (
         "high-voltage spinel",
         (3.5, 4.9),
         "zhong1997",
+        structure_file="LiNi0.5Mn1.5O4_P4_332_from-LiMn2O4.cif",
     ),
     Material(
         "LMO",
@@ -246,8 +248,17 @@ _CATALOG: tuple[Material, ...] = (
         ("lithium phosphate",),
         "phosphate coating / SEI phase",
         deposition=("ALD", "sputtering"),
+        structure_file="Li3PO4_Pmn2_1.cif",
     ),
-    Material("Al2O3", "Al2O3", CO, ("alumina",), "ALD coating", deposition=("ALD",)),
+    Material(
+        "Al2O3",
+        "Al2O3",
+        CO,
+        ("alumina",),
+        "ALD coating",
+        deposition=("ALD",),
+        structure_file="Al2O3_R-3c.cif",
+    ),
     Material(
         "LiF",
         "LiF",
@@ -255,8 +266,16 @@ _CATALOG: tuple[Material, ...] = (
         ("lithium fluoride",),
         "coating / SEI phase",
         deposition=("in situ", "ALD"),
+        structure_file="LiF_Fm-3m.cif",
     ),
-    Material("Li2CO3", "Li2CO3", IP, ("lithium carbonate",), "surface contaminant / interphase"),
+    Material(
+        "Li2CO3",
+        "Li2CO3",
+        IP,
+        ("lithium carbonate",),
+        "surface contaminant / interphase",
+        structure_file="Li2CO3_C2-c.cif",
+    ),
     # --- interphase products whose Li+ transport the verdict needs
     Material(
         "Li3P",
@@ -265,8 +284,11 @@ _CATALOG: tuple[Material, ...] = (
         ("lithium phosphide",),
         "SEI phase",
         li_conductivity_s_cm=_s(1e-4, "nazri1989", "room temperature, pressed pellet"),
+        structure_file="Li3P_P6_3-mmc.cif",
     ),
-    Material("Li2S", "Li2S", IP, ("lithium sulfide",), "SEI phase"),
+    Material(
+        "Li2S", "Li2S", IP, ("lithium sulfide",), "SEI phase", structure_file="Li2S_Fm-3m.cif"
+    ),
     Material("Li2O", "Li2O", IP, ("lithium oxide",), "SEI phase", structure_file="Li2O_Fm-3m.cif"),
 )
 

@@ -122,6 +122,8 @@ class OrderSpec:
 # "Not built"); add one here with its source and it is built, ordered and checked by main().
 ORDERED: dict[str, OrderSpec] = {}
 
+LNMO_FILE = "LiNi0.5Mn1.5O4_P4_332_from-LiMn2O4.cif"
+
 
 def order_by_ewald(
     parent: Structure,
@@ -240,6 +242,31 @@ def build_ncm811(seed: int = 811) -> Structure:
     return s.get_sorted_structure()
 
 
+def build_lnmo_p4332() -> Structure:
+    """LiNi0.5Mn1.5O4 with the 1:3 Ni/Mn order of space group P4_332 on the LiMn2O4 frame.
+
+    The copied LiMn2O4 (Fd-3m, a = 8.248 Å) conventional cell has 16 octahedral (16d) Mn sites.
+    The first Mn site is made Ni (any 16d site is equivalent to any other) and every choice of
+    three more of the remaining 15 is tried (455 arrangements); exactly one has P4_332 (212)
+    and one its enantiomorph P4_132 (213). The P4_332 one is kept. Lattice and O positions are
+    those of LiMn2O4: relax with the ML potential before using lengths or energies.
+    """
+    from itertools import combinations
+
+    lmo = Structure.from_file(HERE / "LiMn2O4_Fd-3m.cif")
+    mn = [i for i, site in enumerate(lmo) if site.specie.symbol == "Mn"]
+    hits = []
+    for rest in combinations(mn[1:], 3):
+        trial = lmo.copy()
+        for i in (mn[0], *rest):
+            trial.replace(i, "Ni")
+        if SpacegroupAnalyzer(trial, symprec=0.01).get_space_group_number() == 212:
+            hits.append(trial)
+    if len(hits) != 1:
+        raise AssertionError(f"{len(hits)} P4_332 Ni arrangements, expected exactly one")
+    return hits[0].get_sorted_structure()
+
+
 def build_ordered(spec: OrderSpec) -> tuple[Structure, dict]:
     """The parent of `spec` (space group checked), expanded to its supercell and ordered."""
     parent = spec.parent()
@@ -289,6 +316,10 @@ def main(write: bool = True) -> None:
         print(name, check(ordered, None), info)
         if write:
             CifWriter(ordered).write_file(HERE / name)
+    lnmo = build_lnmo_p4332()
+    print(LNMO_FILE, check(lnmo, "P4_332"))
+    if write:
+        CifWriter(lnmo, symprec=0.01).write_file(HERE / LNMO_FILE)
     ncm = build_ncm811()
     print("NCM811_model_R-3m-derived.cif", check(ncm, None))
     if write:
