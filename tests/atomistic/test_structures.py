@@ -234,12 +234,16 @@ def test_lnmo_p4332_has_the_ordered_spinel_b_site_pattern():
 def test_every_catalog_structure_file_has_the_catalog_composition():
     """A catalog entry's structure_file exists and holds that material's composition (the model
     cells included), and the catalog name loads it."""
+    from interphase.atomistic.structures import structures_dir
     from interphase.materials.catalog import all_materials
 
     named = [m for m in all_materials() if m.structure_file]
     assert len(named) >= 15
     for m in named:
-        s = load_structure(m.name)
+        # the file itself: a formula-named entry ("LiF") would otherwise load through the
+        # formula table and never read its structure_file
+        s = load_structure(structures_dir() / m.structure_file)
         assert s.composition.element_composition.fractional_composition.almost_equals(
             m.composition.fractional_composition, atol=1e-6
         ), m.name
+        assert load_structure(m.name).composition == s.composition, m.name

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from itertools import combinations
 from pathlib import Path
 
 import numpy as np
@@ -251,8 +252,6 @@ def build_lnmo_p4332() -> Structure:
     and one its enantiomorph P4_132 (213). The P4_332 one is kept. Lattice and O positions are
     those of LiMn2O4: relax with the ML potential before using lengths or energies.
     """
-    from itertools import combinations
-
     lmo = Structure.from_file(HERE / "LiMn2O4_Fd-3m.cif")
     mn = [i for i, site in enumerate(lmo) if site.specie.symbol == "Mn"]
     hits = []
