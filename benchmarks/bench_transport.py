@@ -136,10 +136,12 @@ def write_summary(out: Path, stem: str, temps: list[float], args, structure, wal
 
 def summarise(out: Path, stem: str, temps: list[float], args, n_atoms: int) -> dict:
     from interphase.atomistic.diffusion import arrhenius_from_results, diffusion_from_trajectory
+    from interphase.atomistic.md import metadata_path_for
     from interphase.errors import InvalidConditionError
 
     rows = []
     results = []
+    equilibration: set[int] = set()  # as the trajectories' metadata records it
     for t in temps:
         traj = out / f"{stem}_{t:g}K.extxyz"
         if not traj.exists():
@@ -150,6 +152,9 @@ def summarise(out: Path, stem: str, temps: list[float], args, n_atoms: int) -> d
             rows.append({"temperature_K": t, "error": str(exc)})
             continue
         results.append(r)
+        meta = metadata_path_for(traj)
+        equil = json.loads(meta.read_text()).get("equilibration_steps") if meta.exists() else None
+        equilibration.add(args.equilibration_steps if equil is None else int(equil))
         rows.append(
             {
                 "temperature_K": t,
@@ -184,13 +189,14 @@ def summarise(out: Path, stem: str, temps: list[float], args, n_atoms: int) -> d
         }
 
     arr = fit(only_reliable=False)
+    eq_steps = "/".join(map(str, sorted(equilibration))) or args.equilibration_steps
     arr_reliable = fit(only_reliable=True)
     return {
         "material": stem,
         "n_atoms": n_atoms,
         "potential": args.potential,
         "protocol": (
-            f"bundled cell at its own volume; {args.equilibration_steps} steps Berendsen "
+            f"bundled cell at its own volume; {eq_steps} steps Berendsen "
             f"equilibration, then Nose-Hoover NVT, {args.timestep_fs} fs steps, frame every "
             f"{args.save_interval} steps"
         ),

@@ -39,23 +39,23 @@ if [ "${SKIP_BENCH:-0}" != 1 ]; then
     --cells Li3PO4:100,Li10GeP2S12:100,Li3PS4:100,Li7La3Zr2O12:192 --json "$OUT/bench_md.json"
 fi
 
-# material:min_atoms:temperatures
+# material:min_atoms:temperatures[:potential] (potential: chgnet by default; sevennet writes to <material>_sevennet)
 JOBS=${JOBS:-"Li10GeP2S12:100:600,700,800,1000 Li3PS4:100:600,750,900 Li6PS5Cl:100:600,750,900 Li7La3Zr2O12:0:900,1000,1100,1300"}
 for job in $JOBS; do
-  IFS=: read -r mat nmin temps <<<"$job"
-  mkdir -p "$RUNS/$mat"
+  IFS=: read -r mat nmin temps pot <<<"$job"
+  pot=${pot:-chgnet}
+  dir="$RUNS/$mat"; [ "$pot" = chgnet ] || dir="${dir}_$pot"
+  mkdir -p "$dir"
   for t in ${temps//,/ }; do
     OMP_NUM_THREADS=1 $PY benchmarks/bench_transport.py --material "$mat" --temperatures "$t" \
-      --min-atoms "$nmin" --out "$RUNS/$mat" --no-summary --threads 1 \
+      --min-atoms "$nmin" --out "$dir" --no-summary --threads 1 --potential "$pot" \
       --total-steps 1000000 --chunk-steps "${CHUNK:-250}" --equilibration-steps "${EQUIL:-500}" --save-interval "${SAVE:-20}" --wall-budget-s "$BUDGET_S" \
-      >"$RUNS/$mat/log_${t}K.txt" 2>&1 &
+      >"$dir/log_${t}K.txt" 2>&1 &
   done
 done
 sleep 30; nvidia-smi --query-gpu=utilization.gpu,memory.used --format=csv,noheader || true
 wait
-for job in $JOBS; do
-  tail -n 1 "$RUNS/${job%%:*}"/log_*.txt
-done
+tail -n 1 "$RUNS"/*/log_*.txt
 # The device tool returns at most 8 files of 16 MiB: one archive, cut into 15 MB parts.
 tar -C "$RUNS" -czf - . | split -b 15M - "$OUT/runs.tgz.part_"
 ls -la "$OUT"

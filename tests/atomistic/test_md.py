@@ -108,11 +108,24 @@ def test_npt_relaxes_volume(tmp_path, ensemble):
 
 def test_restart_metadata_and_unwrapped(tmp_path):
     traj = tmp_path / "run.extxyz"
-    a = run_md(CU, 900, 60, trajectory=traj, potential="emt", save_interval=10, seed=7)
+    a = run_md(
+        CU,
+        900,
+        60,
+        trajectory=traj,
+        potential="emt",
+        save_interval=10,
+        seed=7,
+        equilibration_steps=20,
+    )
     meta = json.loads(a.metadata_path and open(a.metadata_path).read())
     assert meta["temperature_K"] == 900 and meta["seed"] == 7 and meta["potential"] == "emt"
     b = run_md(None, 900, 40, trajectory=traj, potential="emt", save_interval=10, restart=True)
     assert b.first_step == 60
+    # the metadata still describes the whole run after a restart (the chunk ran no equilibration)
+    meta = json.loads(open(b.metadata_path).read())
+    assert (meta["seed"], meta["equilibration_steps"], meta["restarts"]) == (7, 20, 1)
+    assert meta["last_step"] == 100 and b.equilibration_steps == 0
     assert b.n_frames == 7 + 4
     from ase.io import read
 

@@ -343,6 +343,14 @@ def run_md(
         device=dev,
         equilibration_steps=equilibration_steps,
     )
+    if restart and meta_path.exists():
+        # The file describes the whole trajectory: keep the first chunk's seed and
+        # equilibration, and count the restarts (each chunk's own seed is in its frames).
+        first = json.loads(meta_path.read_text())
+        for key in ("seed", "equilibration_steps"):
+            if key in first:
+                meta_out[key] = first[key]
+        meta_out["restarts"] = int(first.get("restarts", 0)) + 1
     meta_path.write_text(json.dumps(meta_out, indent=2) + "\n")
     t_ps = np.asarray(times) / 1000.0
     e = np.asarray(etot)
