@@ -247,3 +247,38 @@ def test_every_catalog_structure_file_has_the_catalog_composition():
             m.composition.fractional_composition, atol=1e-6
         ), m.name
         assert load_structure(m.name).composition == s.composition, m.name
+
+
+@pytest.mark.parametrize("metal", ["Ti", "Ge", "Zr"])
+def test_nasicon_parent_physics(metal):
+    """LiM2(PO4)3 (M = Ti, Ge, Zr), derived from the NASICON frame and CHGNet-relaxed in R-3c:
+    neutral with Li+ M4+ P5+ O2-, M in corner-sharing MO6 octahedra, P in PO4 tetrahedra
+    (1.48-1.60 Å), and the single Li on M1, a trigonal antiprism of six O."""
+    from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
+
+    s = load_structure(f"Li{metal}2(PO4)3")
+    assert s.composition.reduced_formula == f"Li{metal}2(PO4)3"
+    assert _charge(s, {"Li": 1, metal: 4, "P": 5, "O": -2}) == 0
+    assert SpacegroupAnalyzer(s, symprec=0.01).get_space_group_symbol() == "R-3c"
+    for site in s:
+        el = site.specie.symbol
+        if el == "O":
+            continue
+        o = [n.nn_distance for n in s.get_neighbors(site, 2.8) if n.specie.symbol == "O"]
+        if el == "P":
+            assert len([d for d in o if d < 1.8]) == 4 and all(
+                1.48 < d < 1.60 for d in o if d < 1.8
+            )
+        elif el == metal:
+            assert len([d for d in o if d < 2.4]) == 6
+        else:  # Li on M1: six equal Li-O bonds (3-fold axis and inversion)
+            assert len(o) == 6 and np.ptp(o) < 1e-3, o
+
+
+def test_nasicon_lattices_follow_the_m4_radius():
+    """The three NASICON cells, relaxed independently, order by the size of M4+ (Shannon CN6
+    radii Ge 0.53 < Ti 0.605 < Zr 0.72 Å, Acta Cryst. A32, 751 (1976),
+    doi:10.1107/S0567739476001551): a and the cell volume grow in that order."""
+    a = {m: load_structure(f"Li{m}2(PO4)3") for m in ("Ge", "Ti", "Zr")}
+    assert a["Ge"].lattice.a < a["Ti"].lattice.a < a["Zr"].lattice.a
+    assert a["Ge"].volume < a["Ti"].volume < a["Zr"].volume

@@ -174,7 +174,14 @@ _CATALOG: tuple[Material, ...] = (
         "NASICON",
         li_conductivity_s_cm=_s(7e-4, "aono1990", "25 °C, sintered"),
     ),
-    Material("LZP", "LiZr2(PO4)3", E, ("lizr2(po4)3",), "NASICON"),
+    Material(
+        "LZP",
+        "LiZr2(PO4)3",
+        E,
+        ("lizr2(po4)3",),
+        "NASICON",
+        structure_file="LiZr2(PO4)3_R-3c_from-Li3V2(PO4)3_chgnet.cif",
+    ),
     Material(
         "LiPON",
         "Li2.9PO3.3N0.46",

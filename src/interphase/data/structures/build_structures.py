@@ -1,10 +1,12 @@
 """Rebuild the CIFs this package builds itself from published crystallographic data.
 
-Run from anywhere: ``python build_structures.py [--check]``. Each entry gives the space group,
-lattice (Å, degrees) and Wyckoff positions from the cited paper (or, where marked, the
-asymmetric unit of a Materials Project computed cell); the structure is expanded with pymatgen
-``Structure.from_spacegroup`` and checked (space group found by SpacegroupAnalyzer at symprec
-0.1 equals the declared one, no two atoms closer than 1.2 Å). See SOURCES.md.
+Run from anywhere: ``python build_structures.py [--check] [--nasicon]`` (``--nasicon`` also
+derives and CHGNet-relaxes the LiM2(PO4)3 NASICON cells, which needs the atomistic extra).
+Each entry gives the space group, lattice (Å, degrees) and Wyckoff positions from the cited
+paper (or, where marked, the asymmetric unit of a Materials Project computed cell); the
+structure is expanded with pymatgen ``Structure.from_spacegroup`` and checked (space group
+found by SpacegroupAnalyzer at symprec 0.1 equals the declared one, no two atoms closer than
+1.2 Å). See SOURCES.md.
 
 Partially occupied (Li-disordered) published structures are ordered by
 :func:`order_by_ewald`: seeded random fillings of each partially occupied orbit, with no two Li
@@ -266,6 +268,91 @@ def build_lnmo_p4332() -> Structure:
     return hits[0].get_sorted_structure()
 
 
+NASICON_METALS = ("Ti", "Ge", "Zr")
+
+
+def nasicon_file(metal: str) -> str:
+    return f"Li{metal}2(PO4)3_R-3c_from-Li3V2(PO4)3_chgnet.cif"
+
+
+def _wrap(x: np.ndarray) -> np.ndarray:
+    """Fractional differences folded to [-0.5, 0.5)."""
+    return x - np.round(x)
+
+
+def nasicon_framework() -> Structure:
+    """The R-3c NASICON frame [V2(PO4)3] with Li on M1 (6b), in the hexagonal setting.
+
+    Source: pymatgen's bundled test structure ``util/structures/Li3V2(PO4)3.json`` (MIT), a
+    rhombohedral Li3V2(PO4)3 cell (C2: its three Li per formula unit are ordered, which
+    distorts the frame). Its Li are removed; the V2(PO4)3 frame alone is R-3c at symprec
+    0.5 Å and is idealised to R-3c there. Li is put on the 6b orbit (M1, the site of the
+    single Li of LiM2(PO4)3), which in the standard setting is (0, 0, 0); the check that the
+    metal then sits on 12c (0, 0, z) confirms the origin.
+    """
+    import pymatgen.core
+
+    src = Path(pymatgen.core.__file__).parent.parent / "util/structures/Li3V2(PO4)3.json"
+    lvp = Structure.from_file(src)
+    lvp.remove_oxidation_states()
+    frame = lvp.copy()
+    frame.remove_species(["Li"])
+    sga = SpacegroupAnalyzer(frame, symprec=0.5, angle_tolerance=10)
+    if sga.get_space_group_symbol() != "R-3c":
+        raise AssertionError(f"frame space group {sga.get_space_group_symbol()}, expected R-3c")
+    hexa = sga.get_refined_structure()
+    ops = SpacegroupAnalyzer(hexa, symprec=0.01).get_space_group_operations()
+    m1: list[np.ndarray] = []
+    for op in ops:  # the 6b orbit of the origin
+        fc = np.mod(op.operate([0.0, 0.0, 0.0]), 1.0)
+        if not any(np.allclose(_wrap(fc - g), 0, atol=1e-4) for g in m1):
+            m1.append(fc)
+    for fc in m1:
+        hexa.append("Li", fc)
+    v = [site.frac_coords for site in hexa if site.specie.symbol == "V"]
+    if len(m1) != 6 or not all(np.allclose(_wrap(3 * f[:2]), 0, atol=1e-3) for f in v):
+        raise AssertionError("Li on 6b and V on 12c expected in the standard R-3c setting")
+    return hexa
+
+
+def build_nasicon(metal: str, calculator=None, max_steps: int = 800) -> tuple[Structure, dict]:
+    """LiM2(PO4)3 (M = Ti, Ge, Zr) in R-3c: the frame of :func:`nasicon_framework` with V
+    replaced by M, then positions and cell relaxed with CHGNet under R-3c symmetry (ASE
+    FixSymmetry, FIRE, fmax 0.05 eV/Å). The lengths are CHGNet's, not measured ones.
+
+    As a stability check the relaxed cell is rattled (0.03 Å Gaussian, seed 0) and relaxed
+    again without symmetry: the returned dict reports the space group it comes back to and
+    the energy change, so a frame that CHGNet would distort shows up here.
+    """
+    from interphase.atomistic.relax import relax
+
+    frame = nasicon_framework()
+    frame.replace_species({"V": metal})
+    prim = SpacegroupAnalyzer(frame, symprec=0.01).get_primitive_standard_structure()
+    sym = relax(prim, fix_symmetry=True, max_steps=max_steps, calculator=calculator)
+    relaxed = sym.structure
+    rattled = relaxed.copy()
+    rng = np.random.default_rng(0)
+    for i in range(len(rattled)):
+        rattled.translate_sites([i], rng.normal(0.0, 0.03, 3), frac_coords=False)
+    free = relax(rattled, max_steps=max_steps, calculator=calculator)
+    conv = SpacegroupAnalyzer(relaxed, symprec=0.01).get_conventional_standard_structure()
+    info = {
+        "steps_symmetric": sym.n_steps,
+        "converged": sym.converged,
+        "E_eV_per_atom": round(sym.energy_ev_per_atom, 5),
+        "a_hex_A": round(conv.lattice.a, 3),
+        "c_hex_A": round(conv.lattice.c, 3),
+        "free_relax_space_group_0.1A": SpacegroupAnalyzer(
+            free.structure, 0.1
+        ).get_space_group_symbol(),
+        "free_relax_dE_meV_per_atom": round(
+            1e3 * (free.energy_ev_per_atom - sym.energy_ev_per_atom), 2
+        ),
+    }
+    return conv.get_sorted_structure(), info
+
+
 def build_ordered(spec: OrderSpec) -> tuple[Structure, dict]:
     """The parent of `spec` (space group checked), expanded to its supercell and ordered."""
     parent = spec.parent()
@@ -323,6 +410,12 @@ def main(write: bool = True) -> None:
     print("NCM811_model_R-3m-derived.cif", check(ncm, None))
     if write:
         CifWriter(ncm).write_file(HERE / "NCM811_model_R-3m-derived.cif")
+    if "--nasicon" in sys.argv:  # needs CHGNet (the atomistic extra), about 1 min each
+        for metal in NASICON_METALS:
+            nas, info = build_nasicon(metal)
+            print(nasicon_file(metal), check(nas, "R-3c"), info)
+            if write:
+                CifWriter(nas, symprec=0.01).write_file(HERE / nasicon_file(metal))
 
 
 if __name__ == "__main__":
