@@ -282,3 +282,20 @@ def test_nasicon_lattices_follow_the_m4_radius():
     a = {m: load_structure(f"Li{m}2(PO4)3") for m in ("Ge", "Ti", "Zr")}
     assert a["Ge"].lattice.a < a["Ti"].lattice.a < a["Zr"].lattice.a
     assert a["Ge"].volume < a["Ti"].volume < a["Zr"].volume
+
+
+def test_nasicon_cells_are_the_relaxed_pymatgen_frame():
+    """The shipped LiM2(PO4)3 cells are the documented derivation: pymatgen's Li3V2(PO4)3 frame
+    idealised to R-3c with Li on 6b (M1, six O) and V on 12c, with V -> M, relaxed (so they
+    match the unrelaxed frame up to a volume scale and small displacements)."""
+    from pymatgen.analysis.structure_matcher import StructureMatcher
+    from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
+
+    frame = _build_module().nasicon_framework()
+    assert frame.composition.reduced_formula == "LiV2(PO4)3"
+    assert SpacegroupAnalyzer(frame, symprec=0.01).get_space_group_symbol() == "R-3c"
+    matcher = StructureMatcher(ltol=0.1, stol=0.2, angle_tol=3, scale=True)
+    for metal in ("Ti", "Ge", "Zr"):
+        trial = frame.copy()
+        trial.replace_species({"V": metal})
+        assert matcher.fit(trial, load_structure(f"Li{metal}2(PO4)3")), metal
