@@ -70,6 +70,19 @@ def test_bad_inputs(tmp_path):
         load_structure("Unobtainium")
 
 
+def test_missing_structure_points_to_the_undoped_parent():
+    """A substituted phase with no bundled cell names the bundled parent sharing the most
+    elements (all of its elements in the phase), not any smaller subset such as Li3PO4."""
+    for name, parent in (("LAGP", "LiGe2(PO4)3"), ("Li1.4Al0.4Ti1.6(PO4)3", "LiTi2(PO4)3")):
+        with pytest.raises(MissingDataError, match="closest bundled") as err:
+            load_structure(name)
+        hint = str(err.value).split("closest bundled by elements: ")[1].split(";")[0]
+        assert hint.split(", ") == [parent]
+    with pytest.raises(MissingDataError) as err:
+        load_structure("Unobtainium")
+    assert "closest bundled" not in str(err.value)
+
+
 def test_supercell_for():
     s = supercell_for(load_structure("Li2O"), min_atoms=20, min_length_a=5.0)
     assert len(s) >= 20

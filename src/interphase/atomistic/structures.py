@@ -52,11 +52,43 @@ def bundled_structure(name: str) -> Structure:
         return _read(path)
     from interphase.materials.catalog import all_materials
 
+    near = _nearest_bundled(name, table)
+    hint = f"closest bundled by elements: {', '.join(near)}; " if near else ""
     named = sorted(m.name for m in all_materials() if m.structure_file)
     raise MissingDataError(
-        f"no bundled structure for {name!r}; bundled: {', '.join(named)} (catalog names) and "
-        f"{', '.join(sorted(table))} (formulas); or give a CIF/POSCAR path"
+        f"no bundled structure for {name!r}; {hint}bundled: {', '.join(named)} (catalog names) "
+        f"and {', '.join(sorted(table))} (formulas); or give a CIF/POSCAR path"
     )
+
+
+def _nearest_bundled(name: str, table: dict[str, Path]) -> list[str]:
+    """Bundled formulas whose elements all occur in `name`'s composition (a catalog name or a
+    formula), sharing the most elements (at least three): the undoped parents of a substituted
+    phase, e.g. LiGe2(PO4)3 for LAGP. Empty when `name` has no composition."""
+    from pymatgen.core import Composition
+
+    from interphase.errors import UnknownMaterialError
+    from interphase.materials.catalog import get_material
+
+    try:
+        elements = {el.symbol for el in get_material(name).composition.elements}
+    except UnknownMaterialError:
+        try:
+            elements = {el.symbol for el in Composition(name).elements}
+        except Exception:  # neither a catalog name nor a formula
+            return []
+    best: list[str] = []
+    top = 2
+    for formula in sorted(table):
+        try:
+            own = {el.symbol for el in Composition(formula).elements}
+        except Exception:  # a non-formula stem ("NCM811")
+            continue
+        if own <= elements and len(own) >= top:
+            if len(own) > top:
+                best, top = [], len(own)
+            best.append(formula)
+    return best if top >= 3 else []
 
 
 def _catalog_structure_path(name: str) -> Path | None:
