@@ -126,9 +126,10 @@ def write_summary(out: Path, stem: str, temps: list[float], args, structure, wal
 
     summary = summarise(out, stem, temps, args, len(structure))
     try:
-        summary["references"] = [r.to_dict() for r in references_for(args.material)]
-    except UnknownMaterialError:  # a bundled cell that is no catalog material ("…-cubic")
-        summary["references"] = []
+        refs = references_for(args.material)
+    except UnknownMaterialError:  # a bundled cell that is no catalog name ("…-cubic")
+        refs = references_for(structure.composition.reduced_formula)
+    summary["references"] = [r.to_dict() for r in refs]
     summary["wall_s_this_invocation"] = wall
     (out / f"{stem}_summary.json").write_text(json.dumps(summary, indent=2) + "\n")
     print(json.dumps(summary["arrhenius"] or {}, indent=None)[:400], flush=True)

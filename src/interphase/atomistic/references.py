@@ -4,7 +4,7 @@ Every number below was read in the cited source's own text (for most, its abstra
 with the conditions that text states; what the text leaves open is None, never filled in from
 memory. The table is short on purpose: values that could not be retrieved and checked (e.g. the
 AIMD numbers of Mo, Ong & Ceder 2012 for LGPS, the nanoporous beta-Li3PS4 values of Liu et al.
-2013, any AIMD value for Li3PS4 or LLZO) are left out rather than guessed; docs/atomistic.md
+2013, any AIMD value for Li3PS4 or LLZO, an E_a of cubic LLZO) are left out rather than guessed; docs/atomistic.md
 lists them.
 
 Units: activation energies in eV, conductivities in S/cm, temperatures in K.
@@ -129,6 +129,17 @@ TRANSPORT_REFERENCES: tuple[TransportReference, ...] = (
         "The ordered gamma phase that ships here conducts about 3 orders of magnitude less "
         "(gobet2014), with no number retrieved",
         citation_key="stoffler2018",
+    ),
+    TransportReference(
+        material="Li7La3Zr2O12",
+        method="experiment",
+        ea_ev=None,
+        ea_std_ev=None,
+        sigma_300k_s_cm=3e-4,
+        temperature_range_k=None,
+        conditions="cubic garnet, sintered pellet, total conductivity at 25 °C (the catalog's "
+        "value); E_a not retrieved here",
+        citation_key="murugan2007",
     ),
 )
 
