@@ -4,8 +4,8 @@ Every number below was read in the cited source's own text (for most, its abstra
 with the conditions that text states; what the text leaves open is None, never filled in from
 memory. The table is short on purpose: values that could not be retrieved and checked (e.g. the
 AIMD numbers of Mo, Ong & Ceder 2012 for LGPS, the nanoporous beta-Li3PS4 values of Liu et al.
-2013, any AIMD value for Li3PS4 or LLZO, an E_a of cubic LLZO) are left out rather than guessed; docs/atomistic.md
-lists them.
+2013, any AIMD value for Li3PS4 or LLZO, a measured E_a of cubic LLZO) are left out rather
+than guessed; docs/atomistic.md lists them.
 
 Units: activation energies in eV, conductivities in S/cm, temperatures in K.
 """
