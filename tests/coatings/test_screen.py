@@ -99,3 +99,24 @@ def test_bad_inputs():
     spec = make_spec("NCM811", "Li6PS5Cl")
     with pytest.raises(InvalidConditionError, match="empty"):
         screen(spec, [], workers=0, quiet=True)
+
+
+def test_bvse_criterion_ranks_a_nasicon_coating_above_li3po4():
+    """With bvse=True the candidates that have a bundled structure get the atomistic layer's
+    BVSE barrier: the NASICON LiTi2(PO4)3 (a Li-ion conductor) has a 3D path with a lower
+    barrier than beta-Li3PO4 (a poor one), the same numbers bvse_barriers gives directly, and
+    a composition without a structure says so instead of getting a number."""
+    pytest.importorskip("bvlain")
+    from interphase.atomistic.bvse import bvse_barriers
+
+    spec = make_spec("NCM811", "Li6PS5Cl", bvse=True)
+    assert spec.run_key != make_spec("NCM811", "Li6PS5Cl").run_key
+    names = ["LiTi2(PO4)3", "Li3PO4", "Li3B11O18"]
+    res = screen(spec, [named_candidate(n, "named") for n in names], workers=0, quiet=True)
+    bv = {e["formula"]: e["li_bvse"] for e in res.entries}
+    ltp, lpo = bv["LiTi2(PO4)3"], bv["Li3PO4"]
+    assert ltp["kind"] == lpo["kind"] == "bvse"
+    assert ltp["percolation_dimension"] == 3
+    assert ltp["barrier_ev"] < lpo["barrier_ev"]
+    assert ltp["barrier_ev"] == pytest.approx(bvse_barriers("LiTi2(PO4)3").barrier_ev)
+    assert bv["Li3B11O18"]["kind"] == "no structure"

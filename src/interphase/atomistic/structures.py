@@ -34,11 +34,12 @@ def bundled_structures() -> dict[str, Path]:
     return out
 
 
-def bundled_structure(name: str) -> Structure:
-    """A bundled structure by formula ("LiF", "Li10GeP2S12") or file stem ("NCM811")."""
+def bundled_structure_path(name: str) -> Path | None:
+    """The bundled CIF for a formula ("LiF"), file stem ("NCM811") or catalog name ("LNMO"),
+    or None when nothing is bundled for it."""
     table = bundled_structures()
     if name in table:
-        return _read(table[name])
+        return table[name]
     try:
         from pymatgen.core import Composition
 
@@ -46,11 +47,18 @@ def bundled_structure(name: str) -> Structure:
     except Exception:
         key = name
     if key in table:
-        return _read(table[key])
-    path = _catalog_structure_path(name)
+        return table[key]
+    return _catalog_structure_path(name)
+
+
+def bundled_structure(name: str) -> Structure:
+    """A bundled structure by formula ("LiF", "Li10GeP2S12") or file stem ("NCM811")."""
+    path = bundled_structure_path(name)
     if path is not None:
         return _read(path)
     from interphase.materials.catalog import all_materials
+
+    table = bundled_structures()
 
     near = _nearest_bundled(name, table)
     hint = f"closest bundled by elements: {', '.join(near)}; " if near else ""

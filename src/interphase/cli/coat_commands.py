@@ -56,6 +56,9 @@ def register(app: typer.Typer) -> None:
             "worst", "--electrode-end", help="Electrode reactivity used: worst, low or high."
         ),
         full: bool = typer.Option(False, "--full", help="React even rejected candidates."),
+        bvse: bool = typer.Option(
+            False, "--bvse", help="BVSE Li barrier of candidates with a bundled structure."
+        ),
         database: str = typer.Option("mp", "--database", help="mp (default) or oqmd."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
@@ -95,6 +98,7 @@ def register(app: typer.Typer) -> None:
             database,
             ehull,
             full,
+            bvse,
         )
         user = read_candidate_file(candidates) if candidates is not None else []
         if scheduler:

@@ -173,6 +173,15 @@ def explain(e: dict) -> str:
         parts.append(f"Li+ {tr['value_s_cm']:.1g} S/cm ({tr['source']})")
     else:
         parts.append("Li+ transport unknown")
+    bv = e.get("li_bvse") or {}
+    if bv.get("kind") == "bvse":
+        if bv["barrier_ev"] is None or not bv["percolation_dimension"]:
+            parts.append("BVSE: no percolating Li path")
+        else:
+            parts.append(
+                f"BVSE Li barrier {bv['barrier_ev']:.2f} eV ({bv['percolation_dimension']}D"
+                + (f"; {bv['caution']})" if bv.get("caution") else ")")
+            )
     flags = list(e.get("flags", ())) + list((e.get("practicality") or {}).get("flags", ()))
     if flags:
         parts.append("flags: " + "; ".join(flags))
