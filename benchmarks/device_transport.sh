@@ -7,6 +7,9 @@
 #      the one GPU (one CPU thread each), each stopping after BUDGET_S seconds of MD;
 #   4. pack trajectories and logs into $OUT (runs.tgz.part_*: cat them, then untar).
 # Analyse afterwards, anywhere: bench_transport.py --analyse-only --out <unpacked dir> ...
+# Continue earlier runs: unpack them into a git-ignored folder of the checkout (e.g. runs_in/,
+# laid out <material>[_sevennet]/<stem>_<T>K.extxyz as packed), carry it with .whl/ (64 MiB in
+# all), and set RUNS=runs_in: every run restarts from its last frame.
 #
 # Preparing .whl/ (git-ignored via .git/info/exclude; the GPU image has Python 3.12):
 #   pip download --no-deps --only-binary=:all: --python-version 3.12 --implementation cp \
