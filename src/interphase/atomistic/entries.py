@@ -4,13 +4,17 @@ The formation energy per atom is
 
     E_f = (E_MLIP(compound) - sum_i n_i mu_i^MLIP) / N
 
-with every elemental reference mu_i relaxed with the same potential (bulk metals and metalloids
-in their ground-state structure, O2/N2/F2/Cl2/H2 as molecules in a 10 Å box, S as a 10_3 helical
-chain, P as black phosphorus). CHGNet and SevenNet-0 are trained on MPtrj energies corrected with
-MaterialsProject2020Compatibility, so these formation energies are on the MP2020 reference; the
-embedded table (mp2019) uses the legacy MaterialsProjectCompatibility (anion corrections differ by
-up to ~0.15 eV per S atom). The results are labelled as ML-potential entries and carry the
-potential's known error; never mix them into a hull without that label.
+with every elemental reference mu_i relaxed with the same potential (bulk metals and metalloids in
+their ground-state structure, O2/N2/F2/Cl2/H2 as molecules in a 10 Å box, S as a 10_3 helical
+chain, P as black phosphorus). CHGNet learned MPtrj energies corrected with
+MaterialsProject2020Compatibility; SevenNet-0 learned the raw PBE/PBE+U totals (measured here: its
+uncorrected E_f of Li2O, LiF, Li2S, Li3PO4 sit 0.23-0.34 eV/atom above mp2019, LiCoO2 0.88, the
+size of the MP2020 anion and U corrections), so for it the compound's MP2020 adjustments (anion,
+and GGA/GGA+U mixing for U metals in oxides and fluorides) are added here. Either way the formation
+energies are on the MP2020 reference; the embedded table (mp2019) uses the legacy
+MaterialsProjectCompatibility (anion corrections differ by up to ~0.15 eV per S atom). The results
+are labelled as ML-potential entries and carry the potential's known error; never mix them into a
+hull without that label.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ class MLIPFormationEnergy(Result):
     relaxed: bool = True
     label: str = "ML-potential entry"
     citations: tuple[str, ...] = ()
+    correction_ev_per_atom: float = 0.0  # MP2020 adjustments added (raw-energy potentials only)
 
     def to_entry(self) -> Any:
         """A pymatgen ComputedEntry on the formation-energy reference of the embedded table
@@ -209,7 +214,8 @@ def mlip_formation_energy(
     comp = res.structure.composition
     mu = {el.symbol: elemental_reference(el.symbol, info.name, device) for el in comp.elements}
     e_ref = sum(comp[el] * mu[el.symbol] for el in comp.elements)
-    ef = (res.energy_ev - e_ref) / comp.num_atoms
+    corr = 0.0 if info.trained_on_corrected else mp2020_correction_ev(res.structure)
+    ef = (res.energy_ev + corr - e_ref) / comp.num_atoms
     note = (
         f"E_f from {info.model}; elemental references relaxed with the same potential "
         "(molecules in a 10 Å box for H, N, O, F, Cl). Energies follow "
@@ -227,7 +233,32 @@ def mlip_formation_energy(
         correction_scheme=info.correction_scheme,
         relaxed=relax_structure,
         citations=(info.citation,),
+        correction_ev_per_atom=corr / comp.num_atoms,
     )
+
+
+def mp2020_correction_ev(structure: Structure) -> float:
+    """MaterialsProject2020Compatibility's total adjustment (eV) for a compound computed as MP
+    would: PBE+U with MP's U values for the U metals when O or F is present, plain PBE
+    otherwise (so an elemental cell gets none). Anion corrections use the structure to tell
+    oxide from peroxide; pymatgen's compatibility code does the work (POTCAR check off)."""
+    import warnings
+
+    from pymatgen.entries.compatibility import MaterialsProject2020Compatibility
+    from pymatgen.entries.computed_entries import ComputedStructureEntry
+
+    compat = MaterialsProject2020Compatibility(check_potcar=False)
+    symbols = {el.symbol for el in structure.composition.elements}
+    anion = next((a for a in ("F", "O") if a in symbols), None)  # MP's U table keys
+    hubbards = {el: u for el, u in compat.u_settings.get(anion, {}).items() if el in symbols}
+    entry = ComputedStructureEntry(
+        structure,
+        0.0,
+        parameters={"run_type": "GGA+U" if hubbards else "GGA", "hubbards": hubbards},
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "no oxide_type": the structure is given instead
+        return float(sum(a.value for a in compat.get_adjustments(entry)))
 
 
 if __name__ == "__main__":  # regenerate PRECOMPUTED_MU

@@ -28,6 +28,9 @@ class PotentialInfo:
     correction_scheme: str
     energy_mae_ev_per_atom: float  # test-set MAE reported by the authors
     citation: str  # key in the citation registry
+    # True: the model learned MP2020-corrected totals; False: raw PBE/PBE+U totals, so
+    # compound energies need MaterialsProject2020Compatibility's adjustments (entries.py)
+    trained_on_corrected: bool = True
 
 
 POTENTIALS: dict[str, PotentialInfo] = {
@@ -44,9 +47,11 @@ POTENTIALS: dict[str, PotentialInfo] = {
         name="sevennet",
         model="SevenNet-0 (7net-0, bundled weights)",
         training_set="MPtrj (Materials Project relaxation trajectories, PBE/PBE+U)",
-        correction_scheme="MaterialsProject2020Compatibility (trained on MPtrj corrected energies)",
+        correction_scheme="MaterialsProject2020Compatibility, applied by interphase (SevenNet-0 "
+        "learned the raw MPtrj PBE/PBE+U totals)",
         energy_mae_ev_per_atom=0.030,
         citation="park2024sevennet",
+        trained_on_corrected=False,
     ),
     "emt": PotentialInfo(
         name="emt",
