@@ -2,7 +2,7 @@
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-EXTRAS ?= test,atomistic
+EXTRAS ?= test,atomistic,sevennet
 
 .PHONY: demo test install lint bench
 
