@@ -88,3 +88,11 @@ def test_sevennet_entries_get_the_mp2020_corrections_they_were_not_trained_with(
 
 def test_chgnet_entries_get_no_extra_correction(mlip):
     assert all(r.correction_ev_per_atom == 0.0 for r in mlip.values())
+
+
+def test_stored_sevennet_reference_matches_a_fresh_relaxation():
+    pytest.importorskip("sevenn")
+    from interphase.atomistic.entries import PRECOMPUTED_MU, elemental_reference
+
+    fresh = elemental_reference("Li", "sevennet", recompute=True)
+    assert fresh == pytest.approx(PRECOMPUTED_MU["sevennet"]["Li"], abs=2e-3)

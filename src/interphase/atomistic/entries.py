@@ -118,8 +118,9 @@ def element_reference_structure(symbol: str) -> tuple[Structure, bool]:
 
 # mu_i^MLIP in eV/atom, computed here with `element_reference_structure` + `relax` (FIRE,
 # fmax 0.02 eV/Å, cell relaxed for solids) by `python -m interphase.atomistic.entries chgnet`
-# (CHGNet 0.3.0 bundled weights, CPU, torch 2.13). Relaxing them takes minutes on a laptop
-# (the S helix alone about 3), so they are stored; `recompute=True` redoes them.
+# (CHGNet 0.3.0 bundled weights, CPU, torch 2.13), and the same for SevenNet-0 (sevenn 0.13.0,
+# `... entries sevennet <elements>`, 2026-11-26). Relaxing them takes minutes on a laptop (the S
+# helix alone about 3), so they are stored; `recompute=True` redoes them.
 PRECOMPUTED_MU: dict[str, dict[str, float]] = {
     "chgnet": {
         "Al": -3.66435,
@@ -157,6 +158,43 @@ PRECOMPUTED_MU: dict[str, dict[str, float]] = {
         "Y": -6.44459,
         "Zn": -1.26308,
         "Zr": -8.51009,
+    },
+    "sevennet": {
+        "Al": -3.71953,
+        "Ba": -1.82394,
+        "C": -9.21695,
+        "Ca": -1.99224,
+        "Cl": -1.7102,
+        "Co": -7.07304,
+        "Cr": -9.50497,
+        "Cu": -4.0962,
+        "F": -1.92266,
+        "Fe": -8.36571,
+        "Ge": -4.57758,
+        "H": -3.32261,
+        "In": -2.71617,
+        "La": -4.91955,
+        "Li": -1.91504,
+        "Mg": -1.60453,
+        "Mo": -10.68405,
+        "N": -8.24159,
+        "Na": -1.30691,
+        "Nb": -10.09429,
+        "Ni": -5.76843,
+        "O": -4.89837,
+        "P": -5.37834,
+        "S": -4.10747,
+        "Sc": -6.28789,
+        "Si": -5.40298,
+        "Sn": -3.95584,
+        "Sr": -1.67583,
+        "Ta": -11.83795,
+        "Ti": -7.81859,
+        "V": -9.08159,
+        "W": -12.76036,
+        "Y": -6.45045,
+        "Zn": -1.25593,
+        "Zr": -8.57101,
     },
 }
 
