@@ -190,8 +190,8 @@ def summarise(out: Path, stem: str, temps: list[float], args, n_atoms: int) -> d
         }
 
     arr = fit(only_reliable=False)
-    eq_steps = "/".join(map(str, sorted(equilibration))) or args.equilibration_steps
     arr_reliable = fit(only_reliable=True)
+    eq_steps = "/".join(map(str, sorted(equilibration))) or args.equilibration_steps
     return {
         "material": stem,
         "n_atoms": n_atoms,

@@ -282,10 +282,9 @@ def mp2020_correction_ev(structure: Structure) -> float:
     oxide from peroxide; pymatgen's compatibility code does the work (POTCAR check off)."""
     import warnings
 
-    from pymatgen.entries.compatibility import MaterialsProject2020Compatibility
     from pymatgen.entries.computed_entries import ComputedStructureEntry
 
-    compat = MaterialsProject2020Compatibility(check_potcar=False)
+    compat = _mp2020()
     symbols = {el.symbol for el in structure.composition.elements}
     anion = next((a for a in ("F", "O") if a in symbols), None)  # MP's U table keys
     hubbards = {el: u for el, u in compat.u_settings.get(anion, {}).items() if el in symbols}
@@ -305,3 +304,11 @@ if __name__ == "__main__":  # regenerate PRECOMPUTED_MU
     pot = sys.argv[1] if len(sys.argv) > 1 else "chgnet"
     els = sys.argv[2:] or sorted(PRECOMPUTED_MU.get(pot, {}))
     print({el: round(elemental_reference(el, pot, recompute=True), 5) for el in els})
+
+
+@cache
+def _mp2020() -> Any:
+    """One MaterialsProject2020Compatibility (it reads its YAML tables when built)."""
+    from pymatgen.entries.compatibility import MaterialsProject2020Compatibility
+
+    return MaterialsProject2020Compatibility(check_potcar=False)

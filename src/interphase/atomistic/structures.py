@@ -59,7 +59,6 @@ def bundled_structure(name: str) -> Structure:
     from interphase.materials.catalog import all_materials
 
     table = bundled_structures()
-
     near = _nearest_bundled(name, table)
     hint = f"closest bundled by elements: {', '.join(near)}; " if near else ""
     named = sorted(m.name for m in all_materials() if m.structure_file)
@@ -67,6 +66,12 @@ def bundled_structure(name: str) -> Structure:
         f"no bundled structure for {name!r}; {hint}bundled: {', '.join(named)} (catalog names) "
         f"and {', '.join(sorted(table))} (formulas); or give a CIF/POSCAR path"
     )
+
+
+def bundled_cell_flagged(path: Path) -> bool:
+    """Whether SOURCES.md flags a bundled cell as unverified (its file name says CHECK-...,
+    e.g. LiCl_Fm-3m_CHECK-LATTICE.cif, 4 % small)."""
+    return "CHECK" in Path(path).name
 
 
 def _nearest_bundled(name: str, table: dict[str, Path]) -> list[str]:

@@ -315,7 +315,7 @@ def bvse_of_bundled(formula: str) -> dict:
     (interphase.atomistic.bvse, bvlain), or why there is none: most screening candidates are
     compositions without a structure, and bvlain comes with the atomistic extra."""
     from interphase.atomistic.bvse import bvse_barriers
-    from interphase.atomistic.structures import bundled_structure_path
+    from interphase.atomistic.structures import bundled_cell_flagged, bundled_structure_path
     from interphase.errors import InterphaseError
 
     path = bundled_structure_path(formula)
@@ -331,6 +331,6 @@ def bvse_of_bundled(formula: str) -> dict:
         "percolation_dimension": r.percolation_dimension,
         "method": f"{r.method} on the bundled cell {path.name}",
     }
-    if "CHECK" in path.name:  # SOURCES.md flags its lattice (e.g. LiCl, 4 % small)
+    if bundled_cell_flagged(path):
         out["caution"] = "bundled cell flagged in SOURCES.md: lattice unverified"
     return out

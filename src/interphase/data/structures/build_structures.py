@@ -272,6 +272,7 @@ NASICON_METALS = ("Ti", "Ge", "Zr")
 
 
 def nasicon_file(metal: str) -> str:
+    """File name of the derived LiM2(PO4)3 cell (see SOURCES.md)."""
     return f"Li{metal}2(PO4)3_R-3c_from-Li3V2(PO4)3_chgnet.cif"
 
 
