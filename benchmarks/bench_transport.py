@@ -57,7 +57,7 @@ def main() -> None:
 
     if args.threads:
         torch.set_num_threads(args.threads)
-    from interphase.atomistic.md import read_last_frame, run_md
+    from interphase.atomistic.md import completed_steps, run_md
     from interphase.atomistic.potentials import get_calculator
     from interphase.atomistic.structures import file_stem, load_structure, supercell_for
 
@@ -74,16 +74,11 @@ def main() -> None:
     calc = get_calculator(args.potential)
     started = time.perf_counter()
 
-    def done_steps(traj: Path) -> int:
-        if not traj.exists():
-            return 0
-        return int(read_last_frame(traj).info.get("step", 0))
-
     while True:
         progressed = False
         for t in temps:
             traj = out / f"{stem}_{t:g}K.extxyz"
-            done = done_steps(traj)
+            done = completed_steps(traj)
             if done >= args.total_steps:
                 continue
             if args.wall_budget_s and time.perf_counter() - started > args.wall_budget_s:

@@ -13,7 +13,7 @@ pytest.importorskip("ase")
 from ase.build import bulk
 from pymatgen.io.ase import AseAtomsAdaptor
 
-from interphase.atomistic.md import run_md, run_md_batch
+from interphase.atomistic.md import completed_steps, run_md, run_md_batch
 from interphase.errors import InvalidConditionError
 
 CU = AseAtomsAdaptor.get_structure(bulk("Cu", cubic=True).repeat(2))  # 32 atoms
@@ -133,6 +133,44 @@ def test_restart_metadata_and_unwrapped(tmp_path):
     steps = [f.info["step"] for f in frames]
     assert steps == sorted(steps) and steps[-1] == 100
     assert frames[0].info["timestep_fs"] == 2.0
+
+
+@pytest.mark.parametrize("ensemble", ["nvt-nose-hoover", "nvt-langevin", "npt-mtk"])
+def test_restart_from_checkpoint_is_the_uninterrupted_run(tmp_path, ensemble):
+    """A run stopped after 23 steps (off the 10-step frame grid) and continued for 27 is the
+    same trajectory as one of 50 steps: the thermostat (and barostat) variables or the random
+    stream carry over through the checkpoint, and no step runs twice."""
+    from ase.io import read
+
+    kw = dict(potential="emt", save_interval=10, seed=3, ensemble=ensemble, equilibration_steps=5)
+    whole = tmp_path / "whole.extxyz"
+    run_md(CU, 900, 50, trajectory=whole, **kw)
+    split = tmp_path / "split.extxyz"
+    run_md(CU, 900, 23, trajectory=split, **kw)
+    assert completed_steps(split) == 23  # the last frame is at 20
+    b = run_md(None, 900, 27, trajectory=split, restart=True, **kw)
+    assert b.first_step == 23 and b.n_frames == 6
+    fa, fb = read(str(whole), index=":"), read(str(split), index=":")
+    assert [f.info["step"] for f in fb] == [0, 10, 20, 30, 40, 50]
+    for a, c in zip(fa, fb, strict=True):
+        assert np.abs(a.positions - c.positions).max() < 1e-6  # extxyz keeps 8 decimals
+        assert np.abs(a.get_momenta() - c.get_momenta()).max() < 1e-6
+
+
+def test_restart_without_matching_checkpoint_continues_from_the_frame(tmp_path):
+    """A checkpoint that is not the file's (here: one from a different trajectory) is ignored:
+    the run continues from the last frame, as a file from elsewhere would."""
+    import shutil
+
+    from interphase.atomistic.trajectory_files import checkpoint_path_for
+
+    kw = dict(potential="emt", save_interval=10, seed=3)
+    a, b = tmp_path / "a.extxyz", tmp_path / "b.extxyz"
+    run_md(CU, 900, 23, trajectory=a, **kw)
+    run_md(CU, 900, 37, trajectory=b, **kw)
+    shutil.copy(checkpoint_path_for(b), checkpoint_path_for(a))  # last frame 30, not 20
+    r = run_md(None, 900, 10, trajectory=a, restart=True, **kw)
+    assert r.first_step == 20 and r.n_frames == 4
 
 
 def test_bad_conditions(tmp_path):

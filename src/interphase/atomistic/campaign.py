@@ -74,11 +74,13 @@ def _md_task(spec: MDCampaignSpec, payload: dict[str, Any]) -> dict[str, Any]:
     from pymatgen.core import Structure
 
     from interphase.atomistic.md import run_md
+    from interphase.atomistic.trajectory_files import checkpoint_path_for
 
     s = Structure.from_dict(payload["structure"])
     traj = Path(spec.out_dir) / f"{payload['task']}.extxyz"
     if traj.exists():  # a run killed mid-way: start again rather than append to a torn file
         traj.unlink()
+        checkpoint_path_for(traj).unlink(missing_ok=True)
     r = run_md(
         s,
         payload["temperature_k"],

@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from interphase.atomistic.trajectory_files import metadata_path_for
 from interphase.errors import InputFileError, InvalidConditionError, MissingDataError
 from interphase.results import Result
 
@@ -323,7 +324,7 @@ def read_trajectory(path: str | Path) -> tuple[list[Any], dict[str, Any]]:
     if not frames:
         raise InputFileError(f"trajectory {p.name!r} has no frames")
     meta: dict[str, Any] = {}
-    side = p.with_name(p.name + ".meta.json")
+    side = metadata_path_for(p)
     if side.exists():
         meta.update(json.loads(side.read_text()))
     meta.update({k: v for k, v in frames[0].info.items() if isinstance(v, int | float | str)})

@@ -1,5 +1,6 @@
 """Molecular dynamics with an ML potential for transport: NVT/NVE/NPT with equilibration,
-unwrapped trajectories in extxyz (or ASE .traj) with metadata, restartable from the last frame.
+unwrapped trajectories in extxyz (or ASE .traj) with metadata, restartable exactly (from the
+checkpoint written at the end of each run, `trajectory_files`) or from the last frame.
 
 Positions are written as ASE integrates them, i.e. never wrapped back into the cell, so the
 trajectory is unwrapped; the diffusion analysis still unwraps frame-to-frame jumps by minimum
@@ -17,6 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from interphase.atomistic.trajectory_files import (
+    checkpoint_for_frame,
+    metadata_path_for,
+    restore_integrator_state,
+    write_checkpoint,
+)
 from interphase.errors import InputFileError, InvalidConditionError
 from interphase.results import Result
 
@@ -142,11 +149,6 @@ def _integrator(
     return NoseHooverChainNVT(atoms, dt, temperature_K=temperature_k, tdamp=tdamp_fs * units.fs)
 
 
-def metadata_path_for(trajectory: str | Path) -> Path:
-    p = Path(trajectory)
-    return p.with_name(p.name + ".meta.json")
-
-
 def _write_frame(path: Path, atoms: Any, info: dict[str, Any], append: bool) -> None:
     from ase.io import write
 
@@ -176,6 +178,16 @@ def read_last_frame(trajectory: str | Path) -> Any:
         raise InputFileError(f"cannot read trajectory {p.name!r}: {exc}") from None
 
 
+def completed_steps(trajectory: str | Path) -> int:
+    """Production steps a trajectory written by `run_md` has done: the step of its checkpoint
+    when that continues the file, else the step of its last frame (0 when there is no file)."""
+    if not Path(trajectory).exists():
+        return 0
+    last = read_last_frame(trajectory)
+    ck = checkpoint_for_frame(trajectory, last)
+    return ck.step if ck is not None else int(last.info.get("step", 0))
+
+
 def run_md(
     structure: Structure | str | None,
     temperature_k: float,
@@ -203,10 +215,14 @@ def run_md(
     `equilibration_steps` run with a Berendsen thermostat (not written), then the production run
     with `ensemble` writes a frame every `save_interval` steps to `trajectory` (extxyz unless the
     name ends in .traj) and a metadata JSON next to it. With `restart=True` and an existing
-    trajectory, the run continues from its last frame (positions and momenta), appending frames;
-    `structure` may then be None. The NPT ensembles (isotropic MTK or Berendsen barostat, target
-    `pressure_gpa`, barostat time `pdamp_fs`) let the cell volume relax; use them where the
-    potential keeps the phase stable, and check the reported volume.
+    trajectory, the run continues where the last run stopped, appending frames; `structure` may
+    then be None. It continues exactly (the same trajectory as an uninterrupted run) from the
+    checkpoint that every run leaves beside its trajectory, when that checkpoint belongs to the
+    file's last frame and the ensemble, temperature and time step are unchanged; otherwise from
+    the last frame's positions and momenta with a fresh thermostat and random stream.
+    The NPT ensembles (isotropic MTK or Berendsen barostat, target `pressure_gpa`, barostat
+    time `pdamp_fs`) let the cell volume relax; use them where the potential keeps the phase
+    stable, and check the reported volume.
     """
     from ase import units
     from ase.md.nvtberendsen import NVTBerendsen
@@ -230,14 +246,29 @@ def run_md(
     path = Path(trajectory)
     path.parent.mkdir(parents=True, exist_ok=True)
     first_step = 0
+    last_frame_step = -1  # frames at steps up to this one are already in the file
     frames_before: int | None = 0  # None: unknown (a file written without frame numbers)
+    integrator_state: dict[str, Any] | None = None
     if restart and path.exists():
         atoms = read_last_frame(path)
-        first_step = int(atoms.info.get("step", 0))
+        first_step = last_frame_step = int(atoms.info.get("step", 0))
         frames_before = int(atoms.info["frame"]) + 1 if "frame" in atoms.info else None
         seed = int(atoms.info.get("seed", seed)) + first_step  # fresh stream, still reproducible
         equilibration_steps = 0
         momenta = atoms.get_momenta()
+        ck = checkpoint_for_frame(path, atoms)
+        if ck is not None:
+            # the checkpoint is the state after this file's last step: continue from it
+            atoms.set_cell(ck.cell, scale_atoms=False)
+            atoms.set_positions(ck.positions)
+            momenta = ck.momenta
+            first_step = ck.step
+            same_run = (ck.ensemble, ck.temperature_k, ck.timestep_fs) == (
+                ens,
+                float(temperature_k),
+                float(timestep_fs),
+            )
+            integrator_state = ck.integrator if same_run else None
     else:
         if structure is None:
             raise InputFileError("no structure given and nothing to restart from")
@@ -276,6 +307,8 @@ def run_md(
             pressure_gpa,
             pdamp_fs,
         )
+        if integrator_state is not None:
+            restore_integrator_state(dyn, integrator_state)
         temps: list[float] = []
         volumes: list[float] = []
         etot: list[float] = []
@@ -290,10 +323,13 @@ def run_md(
         }
         if ens.startswith("npt"):
             meta["pressure_GPa"] = float(pressure_gpa)
-        state = {"append": bool(restart), "frames": frames_before or 0}
+        state = {"append": bool(restart), "frames": frames_before or 0, "last": last_frame_step}
 
         def record() -> None:
+            # frames sit on absolute multiples of save_interval, wherever a chunk started
             step = first_step + dyn.nsteps
+            if step % save_interval and dyn.nsteps:
+                return
             epot = float(atoms.get_potential_energy())
             ekin = float(atoms.get_kinetic_energy())
             temp = float(atoms.get_temperature())
@@ -301,8 +337,8 @@ def run_md(
             volumes.append(float(atoms.get_volume()))
             etot.append((epot + ekin) / n)
             times.append(step * timestep_fs)
-            if restart and dyn.nsteps == 0:
-                return  # the restart frame is already the last frame in the file
+            if step % save_interval or step <= state["last"]:
+                return  # off the frame grid, or already in the file
             frame_info = dict(
                 meta,
                 step=step,
@@ -315,8 +351,9 @@ def run_md(
             _write_frame(path, atoms, frame_info, state["append"])
             state["append"] = True
             state["frames"] += 1
+            state["last"] = step
 
-        dyn.attach(record, interval=save_interval)
+        dyn.attach(record, interval=1)
         bar = None
         if progress:
             from rich.progress import Progress
@@ -361,6 +398,19 @@ def run_md(
         n_frames = len(read(str(path), index=":"))
     else:
         n_frames = int(state["frames"])
+    write_checkpoint(
+        path,
+        atoms,
+        dyn,
+        {
+            "step": first_step + n_steps,
+            "frames": n_frames,
+            "last_frame_step": int(state["last"]),
+            "ensemble": ens,
+            "temperature_k": float(temperature_k),
+            "timestep_fs": float(timestep_fs),
+        },
+    )
     return MDResult(
         trajectory_path=str(path),
         metadata_path=str(meta_path),
