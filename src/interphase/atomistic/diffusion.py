@@ -77,14 +77,33 @@ class DiffusionResult(Result):
     method: str = "OLS on all-origin MSD; interval from the random-walk covariance of its points"
     source: str = ""
     citations: tuple[str, ...] = ("mccluskey2023kinisi",)
-    # host check: D of all other atoms together (None when not computed); a host that diffuses
-    # at a sizeable fraction of the mobile species' D is melting or decomposing
+    # host check (None/empty when not computed): the D of the most mobile host species; a host
+    # species that diffuses at a sizeable fraction of the mobile species' D is melting or
+    # decomposing. Per species: (element or polyanion such as "PS4", count, D in cm^2/s).
     framework_d_cm2_s: float | None = None
     framework_stable: bool = True
+    framework_species_d_cm2_s: tuple[tuple[str, int, float], ...] = ()
+    # fraction of the polyanions' bonds stretched past BROKEN_BOND_FACTOR at the end of the
+    # run (None: the host has no polyanions)
+    framework_broken_bond_fraction: float | None = None
 
     @property
     def d_tracer_cm2_s(self) -> float:
         return self.tracer.d_cm2_s
+
+    @property
+    def host_verdict(self) -> str:
+        """'stable', or what moves ('mobile: Cl', 'mobile: PS4 bonds break'); '-' unchecked."""
+        if self.framework_d_cm2_s is None:
+            return "-"
+        if self.framework_stable:
+            return "stable"
+        limit = FRAMEWORK_D_FRACTION * self.tracer.d_cm2_s
+        moving = [label for label, _, d in self.framework_species_d_cm2_s if d > limit]
+        broken = self.framework_broken_bond_fraction
+        if broken is not None and broken > BROKEN_UNIT_FRACTION:
+            moving.append("polyanion bonds break")
+        return "mobile: " + ", ".join(moving)
 
 
 @dataclass(frozen=True)
@@ -389,7 +408,11 @@ def diffusion_from_trajectory(
         source=str(path),
     )
     if (~mobile).any():
-        res = _with_framework_check(res, pos[:, ~mobile], dt_fs / 1000.0)
+        host = np.flatnonzero(~mobile)
+        # bonds from the mean of the first ~1 ps (thermal vibration averaged out)
+        ref = frames[0][host]
+        ref.positions = pos[: max(1, min(len(frames) // 10, int(1000.0 / dt_fs))), host].mean(0)
+        res = _with_framework_check(res, pos[:, host], dt_fs / 1000.0, ref)
     return res
 
 
@@ -399,30 +422,133 @@ def diffusion_from_trajectory(
 FRAMEWORK_D_FRACTION = 0.05
 
 
-def _with_framework_check(
-    res: DiffusionResult, host_pos: np.ndarray, frame_interval_ps: float
-) -> DiffusionResult:
-    """Slope of the host atoms' MSD over the second half of the lags (vibration and
-    rotation plateaus have none) as a D; flag the run when it is a sizeable fraction of the
-    mobile species' D, because then the lattice is melting or decomposing and the mobile D is
-    not that of the crystal."""
-    n_frames = host_pos.shape[0]
+# A unit bond longer than this many times its first-frame length (mean over the last tenth of
+# the run) is broken; more than BROKEN_UNIT_FRACTION of them broken means the polyanions
+# decompose. Chosen here: intact P–S, P–O, C–O bonds vibrate by < 10 % at the temperatures of
+# a transport run, and a bond 30 % longer has no covalent overlap left.
+BROKEN_BOND_FACTOR = 1.3
+BROKEN_UNIT_FRACTION = 0.1
+# Bond cut-off: 1.1 × the sum of ASE's covalent radii (P–S 2.33 Å, P–O 1.83 Å, C–O 1.45 Å),
+# above the bond lengths with their thermal spread and below the next shells.
+UNIT_BOND_MULT = 1.1
+
+
+def rigid_units(host: Any) -> list[tuple[int, ...]]:
+    """Polyanions of a host (ASE Atoms: the first ~1 ps averaged, without the mobile species):
+    a centre with at least two bonded neighbours each bonded to that centre alone (bonds:
+    UNIT_BOND_MULT × ASE's covalent-radius sums), e.g. PS4, PO4, GeS4, CO3; centre first.
+    Frameworks (an O bridging P and Ti, or Zr and La) form no units.
+
+    Why: such units rotate in fast conductors (the paddle-wheel motion of thiophosphates) while
+    their centres stay on their sites; the host check follows their centres of mass so that a
+    rotation is not read as the lattice melting. Written here (ASE finds the bonds; no library
+    groups a trajectory into rigid units)."""
+    from ase.neighborlist import natural_cutoffs, neighbor_list
+
+    i, j = neighbor_list("ij", host, natural_cutoffs(host, mult=UNIT_BOND_MULT))
+    nbrs: list[set[int]] = [set() for _ in range(len(host))]
+    for a, b in zip(i.tolist(), j.tolist(), strict=True):
+        if a != b:
+            nbrs[a].add(b)
+    return [
+        (c, *sorted(ns))
+        for c, ns in enumerate(nbrs)
+        if len(ns) >= 2 and all(nbrs[t] == {c} for t in ns)
+    ]
+
+
+def _unit_formula(symbols: list[str], unit: tuple[int, ...]) -> str:
+    """'PS4' for a P centre with four S (centre first, then the neighbours by element)."""
+    from collections import Counter
+
+    counts = Counter(symbols[k] for k in unit[1:])
+    return symbols[unit[0]] + "".join(
+        f"{el}{n if n > 1 else ''}" for el, n in sorted(counts.items())
+    )
+
+
+def _broken_bond_fraction(host: Any, host_pos: np.ndarray, units: list[tuple[int, ...]]) -> float:
+    """Fraction of centre–neighbour bonds of `units` longer than BROKEN_BOND_FACTOR × their
+    reference length, averaged over the last tenth of the frames. `host.positions` are the
+    unwrapped reference positions; each bond is the unwrapped difference plus the lattice
+    vector that makes the reference bond a minimum image."""
+    c_idx = np.array([u[0] for u in units for _ in u[1:]])
+    t_idx = np.array([t for u in units for t in u[1:]])
+    v_ref = np.array(
+        [host.get_distance(c, t, mic=True, vector=True) for c, t in zip(c_idx, t_idx, strict=True)]
+    ).reshape(-1, 3)
+    shift = v_ref - (host.positions[t_idx] - host.positions[c_idx])
+    tail = host_pos[-max(1, host_pos.shape[0] // 10) :]
+    length = np.linalg.norm(tail[:, t_idx] - tail[:, c_idx] + shift[None], axis=-1).mean(axis=0)
+    return float(np.mean(length > BROKEN_BOND_FACTOR * np.linalg.norm(v_ref, axis=-1)))
+
+
+def _late_slope_d(tracks: np.ndarray, frame_interval_ps: float) -> float:
+    """D (cm²/s) from the slope of the all-origin MSD of `tracks` (frames, sites, 3) over the
+    second half of the lags, where vibration and libration plateaus have no slope."""
+    n_frames = tracks.shape[0]
     max_lag = max(4, (n_frames - 1) // 2)
     lags = np.unique(np.linspace(max_lag // 2, max_lag, 12).round().astype(int))
     lags = lags[lags >= 1]
-    msd, _ = _msd_all_origins(host_pos, lags)
+    msd, _ = _msd_all_origins(tracks, lags)
     slope = float(np.polyfit(lags * frame_interval_ps, msd, 1)[0]) if len(lags) >= 2 else 0.0
-    d_host = max(slope, 0.0) / 6.0 * 1e-4  # Å^2/ps -> cm^2/s
-    stable = not (res.tracer.d_cm2_s > 0 and d_host > FRAMEWORK_D_FRACTION * res.tracer.d_cm2_s)
+    return max(slope, 0.0) / 6.0 * 1e-4  # Å^2/ps -> cm^2/s
+
+
+def _with_framework_check(
+    res: DiffusionResult, host_pos: np.ndarray, frame_interval_ps: float, host: Any
+) -> DiffusionResult:
+    """The host check. Each host species (an element, or a polyanion from `rigid_units`
+    followed at its centre of mass) gets a D from its late MSD slope; the run is flagged when
+    any of them exceeds FRAMEWORK_D_FRACTION of the mobile species' D (that sublattice melts or
+    the crystal decomposes, so the mobile D is not the crystal's), or when the polyanions'
+    bonds break. Species by species, so one mobile sublattice (Cl in an argyrodite) is not
+    averaged away among the many atoms that stay. `host`: ASE Atoms of the host atoms at
+    their reference (early-averaged, unwrapped) positions."""
+    symbols = host.get_chemical_symbols()
+    masses = host.get_masses()
+    units = rigid_units(host)
+    tracks: dict[str, list[np.ndarray]] = {}
+    for u in units:
+        m = masses[list(u)]
+        centre = (host_pos[:, list(u)] * m[None, :, None]).sum(axis=1) / m.sum()
+        tracks.setdefault(_unit_formula(symbols, u), []).append(centre)
+    grouped = {k for u in units for k in u}
+    for k in range(len(symbols)):
+        if k not in grouped:
+            tracks.setdefault(symbols[k], []).append(host_pos[:, k])
+    by_species = tuple(
+        (label, len(t), _late_slope_d(np.stack(t, axis=1), frame_interval_ps))
+        for label, t in sorted(tracks.items())
+    )
+    worst, _, d_host = max(by_species, key=lambda x: x[2])
+    broken = _broken_bond_fraction(host, host_pos, units) if units else None
+    d_mobile = res.tracer.d_cm2_s
+    diffusing = d_mobile > 0 and d_host > FRAMEWORK_D_FRACTION * d_mobile
+    breaking = broken is not None and broken > BROKEN_UNIT_FRACTION
     warns = res.warnings
-    if not stable:
+    if diffusing:
         warns = (
             *warns,
-            f"the host atoms diffuse (D = {d_host:.2g} cm^2/s, "
-            f"{d_host / res.tracer.d_cm2_s:.0%} of the {res.species} D): the lattice is melting "
-            "or decomposing at this temperature; leave it out of an Arrhenius fit",
+            f"the host's {worst} diffuses (D = {d_host:.2g} cm^2/s, {d_host / d_mobile:.0%} of "
+            f"the {res.species} D): the lattice is melting or decomposing at this temperature; "
+            "leave it out of an Arrhenius fit",
         )
-    return replace(res, framework_d_cm2_s=d_host, framework_stable=stable, warnings=warns)
+    if breaking:
+        names = sorted({_unit_formula(symbols, u) for u in units})
+        warns = (
+            *warns,
+            f"{broken:.0%} of the bonds in the host's {', '.join(names)} units are broken at "
+            "the end of the run: the polyanions decompose; leave it out of an Arrhenius fit",
+        )
+    return replace(
+        res,
+        framework_d_cm2_s=d_host,
+        framework_stable=not (diffusing or breaking),
+        framework_species_d_cm2_s=by_species,
+        framework_broken_bond_fraction=broken,
+        warnings=warns,
+    )
 
 
 # ----------------------------------------------------------------------------- Arrhenius

@@ -383,6 +383,7 @@ def register(app: typer.Typer) -> None:
                     r.haven_ratio,
                     r.loglog_slope,
                     "yes" if r.diffusive else "NO",
+                    r.host_verdict,
                 )
                 for r in results
             ]
@@ -399,6 +400,7 @@ def register(app: typer.Typer) -> None:
                         "Haven",
                         "log-log slope",
                         "diffusive",
+                        "host",
                     ],
                     rows,
                 )
