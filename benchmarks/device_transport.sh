@@ -9,7 +9,8 @@
 # Analyse afterwards, anywhere: bench_transport.py --analyse-only --out <unpacked dir> ...
 # Continue earlier runs: unpack them into a git-ignored folder of the checkout (e.g. runs_in/,
 # laid out <material>[_sevennet]/<stem>_<T>K.extxyz as packed), carry it with .whl/ (64 MiB in
-# all), and set RUNS=runs_in: every run restarts from its last frame.
+# all), and set RUNS=runs_in: every run continues exactly from the checkpoint packed beside its
+# trajectory (<traj>.restart.npz), or from its last frame when that is missing.
 #
 # Preparing .whl/ (git-ignored via .git/info/exclude; the GPU image has Python 3.12):
 #   pip download --no-deps --only-binary=:all: --python-version 3.12 --implementation cp \

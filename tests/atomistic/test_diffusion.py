@@ -324,3 +324,19 @@ def test_one_mobile_sublattice_is_not_averaged_away(tmp_path):
     assert r.host_verdict == "mobile: Cl"
     pooled = analyse_displacements(host[100:], DT_PS, temperature_k=900, volume_a3=2744)
     assert pooled.tracer.d_cm2_s < 0.05 * r.tracer.d_cm2_s
+
+
+def test_no_host_verdict_before_the_mobile_species_hops(tmp_path):
+    """Li only rattles in its cages (no hop: MSD far below 4 Å^2) and the host creeps at
+    1e-7 cm^2/s: the D ratio is noise over noise, so the host is not called mobile; the run is
+    still flagged as not diffusive."""
+    pytest.importorskip("ase")
+    rng = np.random.default_rng(4)
+    grid = 1.75 + 3.5 * np.array([[i, j, k] for i in range(4) for j in range(4) for k in range(4)])
+    li = grid[:16] + 0.3 * rng.normal(size=(300, 16, 3))
+    host = grid[16:] + 0.1 * rng.normal(size=(300, 48, 3)) + walk(48, 300, 5, d_cm2_s=1e-7)
+    _write_host_run(tmp_path / "cage.extxyz", li, ["O48"], host)
+    r = diffusion_from_trajectory(tmp_path / "cage.extxyz", "Li", remove_drift=False)
+    assert not r.diffusive
+    assert r.framework_d_cm2_s > 0.05 * max(r.tracer.d_cm2_s, 0.0)  # the ratio alone would flag
+    assert r.framework_stable and r.host_verdict == "stable"
