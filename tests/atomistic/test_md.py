@@ -4,6 +4,7 @@ The integrator and thermostat checks use ASE's EMT potential on Cu (fast and exa
 test the machinery); a short CHGNet run checks the ML-potential path end to end."""
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -148,6 +149,9 @@ def test_restart_from_checkpoint_is_the_uninterrupted_run(tmp_path, ensemble):
     split = tmp_path / "split.extxyz"
     run_md(CU, 900, 23, trajectory=split, **kw)
     assert completed_steps(split) == 23  # the last frame is at 20
+    assert Path(
+        run_md(CU, 900, 1, trajectory=tmp_path / "c.extxyz", **kw).checkpoint_path
+    ).is_file()
     b = run_md(None, 900, 27, trajectory=split, restart=True, **kw)
     assert b.first_step == 23 and b.n_frames == 6
     fa, fb = read(str(whole), index=":"), read(str(split), index=":")

@@ -81,6 +81,7 @@ class MDResult(Result):
     pressure_gpa: float | None = None  # NPT target; None for NVT/NVE
     mean_volume_a3: float = float("nan")
     std_volume_a3: float = float("nan")
+    checkpoint_path: str = ""  # exact-restart state after the last step (trajectory_files)
 
 
 def _canonical_ensemble(ensemble: str) -> str:
@@ -398,7 +399,7 @@ def run_md(
         n_frames = len(read(str(path), index=":"))
     else:
         n_frames = int(state["frames"])
-    write_checkpoint(
+    ck_path = write_checkpoint(
         path,
         atoms,
         dyn,
@@ -436,6 +437,7 @@ def run_md(
         pressure_gpa=float(pressure_gpa) if ens.startswith("npt") else None,
         mean_volume_a3=float(np.mean(volumes)),
         std_volume_a3=float(np.std(volumes)),
+        checkpoint_path=str(ck_path),
     )
 
 
