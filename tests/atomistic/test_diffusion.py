@@ -340,3 +340,16 @@ def test_no_host_verdict_before_the_mobile_species_hops(tmp_path):
     assert not r.diffusive
     assert r.framework_d_cm2_s > 0.05 * max(r.tracer.d_cm2_s, 0.0)  # the ratio alone would flag
     assert r.framework_stable and r.host_verdict == "stable"
+
+
+def test_arrhenius_refuses_runs_of_different_materials():
+    """One Arrhenius line per material: runs of two cells (or two mobile species) are refused
+    with the formulas named, instead of a meaningless E_a across them."""
+    a = analyse_displacements(walk(24, 300, 1), DT_PS, temperature_k=600, volume_a3=1500)
+    b = analyse_displacements(walk(24, 300, 2), DT_PS, temperature_k=800, volume_a3=1500)
+    same = [dataclasses.replace(a, formula="Li3PS4"), dataclasses.replace(b, formula="Li3PS4")]
+    assert arrhenius_from_results(same).ea_ev == pytest.approx(arrhenius_from_results([a, b]).ea_ev)
+    with pytest.raises(InvalidConditionError, match=r"2 materials \(GeLi10P2S12, Li3PS4\)"):
+        arrhenius_from_results([same[0], dataclasses.replace(b, formula="GeLi10P2S12")])
+    with pytest.raises(InvalidConditionError, match="different species"):
+        arrhenius_from_results([a, dataclasses.replace(b, species="Na")])

@@ -88,6 +88,7 @@ class DiffusionResult(Result):
     # fraction of the polyanions' bonds stretched past BROKEN_BOND_FACTOR at the end of the
     # run (None: the host has no polyanions)
     framework_broken_bond_fraction: float | None = None
+    formula: str = ""  # reduced formula of the analysed cell ("" for bare displacement arrays)
 
     @property
     def d_tracer_cm2_s(self) -> float:
@@ -412,6 +413,7 @@ def diffusion_from_trajectory(
         fit_start_ps=fit_start_ps,
         source=str(path),
     )
+    res = replace(res, formula=frames[0].get_chemical_formula(mode="metal", empirical=True))
     if (~mobile).any():
         host = np.flatnonzero(~mobile)
         # bonds from the mean of the first ~1 ps (thermal vibration averaged out)
@@ -638,7 +640,19 @@ def arrhenius_from_results(
 
     By default every run is fitted and the note names the runs that failed the diffusive-regime
     or host-lattice check. With `only_reliable=True` those runs are left out of the fit (the
-    note says which); fewer than two left raises InvalidConditionError naming them."""
+    note says which); fewer than two left raises InvalidConditionError naming them. Runs of
+    different cells (formulas) or mobile species are refused: one Arrhenius line per material."""
+    formulas = sorted({r.formula for r in results if r.formula})
+    if len(formulas) > 1:
+        raise InvalidConditionError(
+            f"these runs are of {len(formulas)} materials ({', '.join(formulas)}): "
+            "fit each material on its own"
+        )
+    species = sorted({r.species for r in results})
+    if len(species) > 1:
+        raise InvalidConditionError(
+            f"these runs follow different species ({', '.join(species)}): fit each on its own"
+        )
     dropped: list[str] = []
     if only_reliable:
         dropped = [

@@ -358,7 +358,14 @@ def register(app: typer.Typer) -> None:
             for p in trajectories
         ]
         arr = None
-        if len({r.temperature_k for r in results}) >= 2 and all(
+        formulas = sorted({r.formula for r in results})
+        mixed = None
+        if len(formulas) > 1:
+            mixed = (
+                f"no Arrhenius fit: the trajectories are of {len(formulas)} materials "
+                f"({', '.join(formulas)}); give one material's runs to fit E_a"
+            )
+        elif len({r.temperature_k for r in results}) >= 2 and all(
             r.tracer.d_cm2_s > 0 for r in results
         ):
             arr = arrhenius_from_results(
@@ -369,6 +376,7 @@ def register(app: typer.Typer) -> None:
                 {
                     "diffusion": [r.to_dict() for r in results],
                     "arrhenius": arr.to_dict() if arr else None,
+                    "note": mixed,
                 }
             )
         else:
@@ -408,6 +416,8 @@ def register(app: typer.Typer) -> None:
             for r in results:
                 for w in r.warnings:
                     console.print(f"[yellow]warning[/] {Path(r.source).name}: {w}")
+            if mixed:
+                console.print(f"[yellow]note[/] {mixed}")
             if arr:
                 console.print(
                     table(
