@@ -138,6 +138,8 @@ def summarise(out: Path, stem: str, temps: list[float], args, n_atoms: int) -> d
     rows = []
     results = []
     equilibration: set[int] = set()  # as the trajectories' metadata records it
+    timesteps: set[float] = set()
+    frames_fs: set[float] = set()
     for t in temps:
         traj = out / f"{stem}_{t:g}K.extxyz"
         if not traj.exists():
@@ -148,9 +150,12 @@ def summarise(out: Path, stem: str, temps: list[float], args, n_atoms: int) -> d
             rows.append({"temperature_K": t, "error": str(exc)})
             continue
         results.append(r)
-        meta = metadata_path_for(traj)
-        equil = json.loads(meta.read_text()).get("equilibration_steps") if meta.exists() else None
+        meta_path = metadata_path_for(traj)
+        meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
+        equil = meta.get("equilibration_steps")
         equilibration.add(args.equilibration_steps if equil is None else int(equil))
+        timesteps.add(float(meta.get("timestep_fs", args.timestep_fs)))
+        frames_fs.add(round(r.frame_interval_ps * 1000.0, 3))
         rows.append(
             {
                 "temperature_K": t,
@@ -190,14 +195,16 @@ def summarise(out: Path, stem: str, temps: list[float], args, n_atoms: int) -> d
     arr = fit(only_reliable=False)
     arr_reliable = fit(only_reliable=True)
     eq_steps = "/".join(map(str, sorted(equilibration))) or args.equilibration_steps
+    dt_fs = "/".join(f"{x:g}" for x in sorted(timesteps)) or f"{args.timestep_fs:g}"
+    frame_fs = "/".join(f"{x:g}" for x in sorted(frames_fs)) or "?"
     return {
         "material": stem,
         "n_atoms": n_atoms,
         "potential": args.potential,
         "protocol": (
             f"bundled cell at its own volume; {eq_steps} steps Berendsen "
-            f"equilibration, then Nose-Hoover NVT, {args.timestep_fs} fs steps, frame every "
-            f"{args.save_interval} steps"
+            f"equilibration, then Nose-Hoover NVT, {dt_fs} fs steps, a frame every {frame_fs} fs "
+            "(as the trajectories record them)"
         ),
         "temperatures": rows,
         "arrhenius": arr,
