@@ -484,10 +484,11 @@ def _broken_bond_fraction(host: Any, host_pos: np.ndarray, units: list[tuple[int
     vector that makes the reference bond a minimum image."""
     c_idx = np.array([u[0] for u in units for _ in u[1:]])
     t_idx = np.array([t for u in units for t in u[1:]])
-    v_ref = np.array(
-        [host.get_distance(c, t, mic=True, vector=True) for c, t in zip(c_idx, t_idx, strict=True)]
-    ).reshape(-1, 3)
-    shift = v_ref - (host.positions[t_idx] - host.positions[c_idx])
+    from ase.geometry import find_mic
+
+    raw = host.positions[t_idx] - host.positions[c_idx]
+    v_ref, _ = find_mic(raw, host.cell, host.pbc)  # all bonds at once, not one call per bond
+    shift = v_ref - raw
     tail = host_pos[-max(1, host_pos.shape[0] // 10) :]
     length = np.linalg.norm(tail[:, t_idx] - tail[:, c_idx] + shift[None], axis=-1).mean(axis=0)
     return float(np.mean(length > BROKEN_BOND_FACTOR * np.linalg.norm(v_ref, axis=-1)))
