@@ -53,10 +53,97 @@ def test_built_structures_reproduce_space_groups():
         assert shipped.composition == s.composition, name
 
 
-def test_ncm811_model_composition():
-    s = load_structure("NCM811")
-    comp = s.composition
-    assert comp["Ni"] / (comp["Ni"] + comp["Co"] + comp["Mn"]) == pytest.approx(0.8)
+NCM_FILES = {
+    "NCM111": "NCM111_model_R-3m-derived.cif",
+    "NCM523": "NCM523_model_R-3m-derived.cif",
+    "NCM811": "NCM811_model_R-3m-derived.cif",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NCM_FILES))
+def test_ncm_model_cells_are_layered_neutral_and_the_documented_ordering(name):
+    """The NCM model cells: neutral with Li+ O2- Co3+ Mn4+ and Ni at the balancing charge;
+    layered (cation planes along c hold only Li or only TM, alternating; Li and TM each with
+    six O); and the shipped CHGNet-relaxed cell is the lowest-Ewald TM arrangement that
+    `order_layered` finds on the LiCoO2 frame (up to the relaxation)."""
+    from pymatgen.analysis.structure_matcher import StructureMatcher
+
+    mod = _build_module()
+    spec = mod.LAYERED[NCM_FILES[name]]
+    s = load_structure(name)
+    ox = spec.oxidation_states()
+    assert sum(ox[site.specie.symbol] for site in s) == pytest.approx(0.0, abs=1e-9)
+    tm = {"Ni", "Mn", "Co"}
+    # cation planes: the LiCoO2 frame has six along c (Li and TM alternating), at z = k/6
+    planes: dict[int, set[str]] = {}
+    for site in s:
+        if site.specie.symbol != "O":
+            kind = "TM" if site.specie.symbol in tm else "Li"
+            planes.setdefault(round(site.frac_coords[2] * 6) % 6, set()).add(kind)
+    kinds = [planes[k] for k in sorted(planes)]
+    assert len(kinds) == 6 and all(len(k) == 1 for k in kinds), kinds
+    assert all(kinds[i] != kinds[i + 1] for i in range(5))
+    for i, site in enumerate(s):
+        if site.specie.symbol != "O":
+            n_o = sum(1 for nb in s.get_neighbors(site, 2.45) if nb.specie.symbol == "O")
+            assert n_o == 6, (i, site.specie.symbol, n_o)
+    ordered, _ = mod.order_layered(spec)
+    assert StructureMatcher(ltol=0.1, stol=0.3, angle_tol=5, scale=True).fit(ordered, s)
+
+
+def test_ncm111_ewald_ordering_is_the_sqrt3_superlattice():
+    """Exhaustive Ewald ordering of Ni2+/Mn4+/Co3+ on the sqrt3 x sqrt3 LiCoO2 frame gives the
+    [sqrt3 x sqrt3]R30 superlattice proposed for NCM111 (P3_112): every TM has, among its six
+    in-plane TM neighbours, three of each other kind, and none of its own."""
+    from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
+
+    mod = _build_module()
+    ordered, info = mod.order_layered(mod.LAYERED[NCM_FILES["NCM111"]])
+    assert info["exhaustive"] and info["tried"] == 1680
+    assert SpacegroupAnalyzer(ordered, symprec=0.01).get_space_group_symbol() == "P3_112"
+    shipped = load_structure("NCM111")
+    tm = {"Ni", "Mn", "Co"}
+    for site in shipped:
+        if site.specie.symbol in tm:
+            near = [
+                nb.specie.symbol
+                for nb in shipped.get_neighbors(site, 3.3)
+                if nb.specie.symbol in tm
+            ]
+            assert len(near) == 6 and site.specie.symbol not in near
+            assert sorted(near.count(m) for m in tm - {site.specie.symbol}) == [3, 3]
+
+
+def test_litao3_is_the_lithium_niobate_frame_with_ta():
+    """LiTaO3 derived from the bundled LiNbO3 (R3c) and CHGNet-relaxed under R3c: neutral, Ta
+    off-centre in its O6 octahedron (3 short + 3 long bonds: the ferroelectric displacement
+    of the LiNbO3 type), and, Ta5+ and Nb5+ having the same Shannon radius (0.64 Å, CN 6;
+    Acta Cryst. A32, 751 (1976), doi:10.1107/S0567739476001551), a volume within 2.5 % of
+    LiNbO3's."""
+    from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
+
+    s = load_structure("LiTaO3")
+    assert _charge(s, {"Li": 1, "Ta": 5, "O": -2}) == 0
+    assert SpacegroupAnalyzer(s, symprec=0.01).get_space_group_symbol() == "R3c"
+    for site in s:
+        if site.specie.symbol == "Ta":
+            d = sorted(n.nn_distance for n in s.get_neighbors(site, 2.4) if n.specie.symbol == "O")
+            assert len(d) == 6 and d[3] - d[2] > 0.1 and np.ptp(d[:3]) < 1e-3, d
+    nb = load_structure("LiNbO3")
+    assert s.volume / len(s) == pytest.approx(nb.volume / len(nb), rel=0.025)
+
+
+def test_li3n_nitrogen_sits_in_a_hexagonal_bipyramid_of_li():
+    """alpha-Li3N (Kawada et al. 1986, COD 1544904): N has 2 Li(1) along c at c/2 and 6 Li(2)
+    in the Li2N plane at a/sqrt3 (1.933 and 2.108 Å); neutral with Li+ and N3-."""
+    s = load_structure("Li3N")
+    assert _charge(s, {"Li": 1, "N": -3}) == 0
+    n = next(site for site in s if site.specie.symbol == "N")
+    d = sorted(round(nb.nn_distance, 3) for nb in s.get_neighbors(n, 2.5))
+    assert (
+        d
+        == [pytest.approx(3.866 / 2, abs=1e-3)] * 2 + [pytest.approx(3.652 / 3**0.5, abs=1e-3)] * 6
+    )
 
 
 def test_bad_inputs(tmp_path):

@@ -21,13 +21,16 @@ def structures_dir() -> Path:
 @cache
 def bundled_structures() -> dict[str, Path]:
     """Bundled CIF files keyed by reduced formula (e.g. "Li3PO4", "LiCoO2")."""
-    from pymatgen.core import Composition
+    from pymatgen.core import Composition, Element
 
     out: dict[str, Path] = {}
     for path in sorted(structures_dir().glob("*.cif")):
         formula = path.name.split("_")[0]
         try:
-            key = Composition(formula).reduced_formula
+            comp = Composition(formula)
+            if not all(isinstance(el, Element) for el in comp):  # "NCM811": N, C, dummy "M"
+                raise ValueError(formula)
+            key = comp.reduced_formula
         except Exception:  # a file name that is not a formula (e.g. "NCM811_model")
             key = formula
         out.setdefault(key, path)

@@ -80,6 +80,7 @@ _CATALOG: tuple[Material, ...] = (
         "layered oxide",
         (3.0, 4.3),
         "noh2013",
+        structure_file="NCM523_model_R-3m-derived.cif",
     ),
     Material(
         "NCM111",
@@ -89,6 +90,7 @@ _CATALOG: tuple[Material, ...] = (
         "LiNi1/3Mn1/3Co1/3O2",
         (3.0, 4.3),
         "noh2013",
+        structure_file="NCM111_model_R-3m-derived.cif",
     ),
     Material(
         "LNMO",
@@ -224,6 +226,7 @@ _CATALOG: tuple[Material, ...] = (
         ("lithium nitride",),
         "nitride",
         li_conductivity_s_cm=_s(1.2e-3, "alpen1977", "25 °C, single crystal, ⊥ c"),
+        structure_file="Li3N_P6-mmm.cif",
     ),
     # --- coatings
     Material(
@@ -243,6 +246,7 @@ _CATALOG: tuple[Material, ...] = (
         ("lto-ta",),
         "coating on oxide cathodes",
         deposition=("sol-gel",),
+        structure_file="LiTaO3_R3c_from-LiNbO3_chgnet.cif",
     ),
     Material("LBO", "Li3B11O18", CO, ("li3b11o18",), "borate coating", deposition=("sol-gel",)),
     Material(

@@ -1,7 +1,9 @@
 """Rebuild the CIFs this package builds itself from published crystallographic data.
 
-Run from anywhere: ``python build_structures.py [--check] [--nasicon]`` (``--nasicon`` also
-derives and CHGNet-relaxes the LiM2(PO4)3 NASICON cells, which needs the atomistic extra).
+Run from anywhere: ``python build_structures.py [--check] [--nasicon] [--layered] [--derived]``
+(``--nasicon`` also derives and CHGNet-relaxes the LiM2(PO4)3 NASICON cells, ``--layered`` the
+NCM model cells, ``--derived`` the isostructural analogues such as LiTaO3; all three need the
+atomistic extra).
 Each entry gives the space group, lattice (Å, degrees) and Wyckoff positions from the cited
 paper (or, where marked, the asymmetric unit of a Materials Project computed cell); the
 structure is expanded with pymatgen ``Structure.from_spacegroup`` and checked (space group
@@ -19,6 +21,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from itertools import combinations
+from math import comb
 from pathlib import Path
 
 import numpy as np
@@ -72,6 +75,15 @@ BUILT: dict[str, tuple[str, Lattice, list[str], list[list[float]]]] = {
         Lattice.monoclinic(8.359, 4.973, 6.194, 114.8),
         ["Li", "C", "O", "O"],
         [[0.1965, 0.4484, 0.8355], [0, 0.0657, 0.25], [0, 0.3222, 0.25], [0.1464, -0.0642, 0.3129]],
+    ),
+    # alpha-Li3N: Kawada et al. (1986), TOF neutron diffraction at 20 C, COD 1544904, as the
+    # NCrystal data file ncrystal_core/data/Li3N_sg191_LithiumNitride.ncmat (mctools/ncrystal @
+    # dc02ce53). Every site is special (N 1a, Li1 1b, Li2 2c), so only a and c are refined.
+    "Li3N_P6-mmm.cif": (
+        "P6/mmm",
+        Lattice.hexagonal(3.652, 3.866),
+        ["N", "Li", "Li"],
+        [[0, 0, 0], [0, 0, 0.5], [1 / 3, 2 / 3, 0]],
     ),
     # Materials Project computed (PBE-relaxed) ordered cell mp-985592, as the CIF
     # data/Li6PS5Cl_mp-985592.cif of E1582271-dotcom/Solid-Electrolyte-MLIP-MD @ cd51da0a: its
@@ -228,21 +240,166 @@ def order_by_ewald(
     }
 
 
-def build_ncm811(seed: int = 811) -> Structure:
-    """LiNi0.8Co0.1Mn0.1O2 model: the LiCoO2 (R-3m) cell scaled to a=2.872, c=14.20 Å, 5x2x1
-    supercell (30 transition-metal sites), 24 Ni / 3 Co / 3 Mn placed at random (seeded)."""
-    lco = Structure.from_file(HERE / "LiCoO2_R-3m.cif")
-    lat = Lattice.hexagonal(2.872, 14.20)
-    s = Structure(lat, lco.species, lco.frac_coords)
-    s.make_supercell([5, 2, 1])
-    tm = [i for i, site in enumerate(s) if site.specie.symbol == "Co"]
-    rng = np.random.default_rng(seed)
-    order = rng.permutation(tm)
-    for i in order[:24]:
-        s.replace(int(i), "Ni")
-    for i in order[24:27]:
-        s.replace(int(i), "Mn")
-    return s.get_sorted_structure()
+@dataclass(frozen=True)
+class LayeredSpec:
+    """An ordered LiMO2 (NCM) model cell on the LiCoO2 (R-3m) frame.
+
+    `counts` are the transition metals on the TM sites of the `supercell` of the copied
+    LiCoO2 hexagonal cell (3 formula units). Formal charges for the Ewald ranking: Li+, O2-,
+    Co3+, Mn4+ and Ni at whatever balances the cell (Ni2+ for NCM111, Ni2.875+ for NCM811).
+    """
+
+    counts: dict[str, int]
+    supercell: tuple[tuple[int, int, int], ...]
+    seed: int = 0
+    n_samples: int = 20000
+
+    def oxidation_states(self) -> dict[str, float]:
+        n_tm = sum(self.counts.values())
+        fixed = {"Co": 3.0, "Mn": 4.0}
+        q_ni = (3.0 * n_tm - sum(fixed[m] * n for m, n in self.counts.items() if m != "Ni")) / (
+            self.counts["Ni"]
+        )
+        return {"Li": 1.0, "O": -2.0, "Ni": q_ni, **fixed}
+
+
+SQRT3 = ((2, 1, 0), (-1, 1, 0), (0, 0, 1))  # the sqrt3 x sqrt3 in-plane cell (3 TM per layer)
+LAYERED: dict[str, LayeredSpec] = {
+    "NCM811_model_R-3m-derived.cif": LayeredSpec(
+        {"Ni": 24, "Co": 3, "Mn": 3}, ((5, 0, 0), (0, 2, 0), (0, 0, 1)), seed=811
+    ),
+    "NCM523_model_R-3m-derived.cif": LayeredSpec(
+        {"Ni": 15, "Mn": 9, "Co": 6}, ((5, 0, 0), (0, 2, 0), (0, 0, 1)), seed=523
+    ),
+    "NCM111_model_R-3m-derived.cif": LayeredSpec({"Ni": 3, "Mn": 3, "Co": 3}, SQRT3, seed=111),
+}
+
+
+def _all_arrangements(counts: dict[str, int], n_sites: int, limit: int = 5000) -> list | None:
+    """Every distinct assignment of `counts` to `n_sites` sites, or None if there are more
+    than `limit` (then seeded samples are drawn instead)."""
+    total, left = 1, n_sites
+    for n in counts.values():
+        total *= comb(left, n)
+        left -= n
+    if total > limit:
+        return None
+    out: list[list[str]] = [[""] * n_sites]
+    free_sets: list[tuple[int, ...]] = [tuple(range(n_sites))]
+    for m, n in sorted(counts.items()):
+        nxt, nxt_free = [], []
+        for arr, free in zip(out, free_sets, strict=True):
+            for pick in combinations(free, n):
+                a = list(arr)
+                for i in pick:
+                    a[i] = m
+                nxt.append(a)
+                nxt_free.append(tuple(i for i in free if i not in pick))
+        out, free_sets = nxt, nxt_free
+    return out
+
+
+def order_layered(spec: LayeredSpec) -> tuple[Structure, dict]:
+    """The TM arrangement of `spec` with the lowest Ewald energy, on the unrelaxed LiCoO2
+    frame: among all distinct arrangements when there are at most 5000 (NCM111's 1680), else
+    among `n_samples` seeded random ones (``numpy.random.default_rng([seed, k])``).
+
+    The Ewald energy is a quadratic form in the site charges, E = qᵀ M q, with M from one
+    pymatgen EwaldSummation of the frame at unit charges (equal to a fresh summation per
+    arrangement to 1e-12 eV), so each arrangement costs one matrix product.
+    """
+    from pymatgen.analysis.ewald import EwaldSummation
+
+    frame = Structure.from_file(HERE / "LiCoO2_R-3m.cif")
+    frame.make_supercell([list(row) for row in spec.supercell])
+    tm = [i for i, site in enumerate(frame) if site.specie.symbol == "Co"]
+    if len(tm) != sum(spec.counts.values()):
+        raise ValueError(f"{len(tm)} TM sites, counts {spec.counts}")
+    unit = frame.copy()
+    unit.add_oxidation_state_by_site([1.0] * len(unit))
+    m = EwaldSummation(unit).total_energy_matrix
+    ox = spec.oxidation_states()
+    q = np.array([ox[site.specie.symbol] for site in frame])
+    labels = [m_ for m_, n in sorted(spec.counts.items()) for _ in range(n)]
+    arrangements = _all_arrangements(spec.counts, len(tm))
+    exhaustive = arrangements is not None
+    if arrangements is None:
+        arrangements = [
+            list(np.random.default_rng([spec.seed, k]).permutation(labels))
+            for k in range(spec.n_samples)
+        ]
+    best_e, best_k = np.inf, -1
+    for k, arr in enumerate(arrangements):
+        q[tm] = [ox[x] for x in arr]
+        energy = float(q @ m @ q)
+        if energy < best_e - 1e-9:
+            best_e, best_k = energy, k
+    out = frame.copy()
+    for i, x in zip(tm, arrangements[best_k], strict=True):
+        out.replace(i, str(x))
+    return out.get_sorted_structure(), {
+        "ewald_energy_ev": round(best_e, 3),
+        "arrangement": best_k,
+        "tried": len(arrangements),
+        "exhaustive": exhaustive,
+        "ni_charge": round(ox["Ni"], 3),
+    }
+
+
+def build_layered(
+    spec: LayeredSpec, calculator=None, max_steps: int = 600
+) -> tuple[Structure, dict]:
+    """:func:`order_layered`, then positions and cell relaxed with CHGNet (FIRE, fmax
+    0.05 eV/Å, no symmetry): the lattice is CHGNet's, not a measured one."""
+    from interphase.atomistic.relax import relax
+
+    ordered, info = order_layered(spec)
+    res = relax(ordered, max_steps=max_steps, calculator=calculator)
+    s = res.structure
+    n_cells = sum(spec.counts.values()) / 3  # hexagonal LiCoO2 cells in the supercell
+    info.update(
+        {
+            "steps": res.n_steps,
+            "converged": res.converged,
+            "E_eV_per_atom": round(res.energy_ev_per_atom, 5),
+            "a_hex_mean_A": round(float(np.sqrt(s.volume / n_cells / s.lattice.c * 2 / 3**0.5)), 3),
+            "c_A": round(s.lattice.c, 3),
+        }
+    )
+    return s.get_sorted_structure(), info
+
+
+# Isostructural analogues of a bundled cell with no retrievable coordinates of their own:
+# file -> (parent file, species map). Built with --derived: species swapped, then positions and
+# cell relaxed with CHGNet under the parent's symmetry (the lengths are CHGNet's).
+DERIVED: dict[str, tuple[str, dict[str, str]]] = {
+    "LiTaO3_R3c_from-LiNbO3_chgnet.cif": ("LiNbO3_R3c.cif", {"Nb": "Ta"}),
+}
+
+
+def build_derived(name: str, calculator=None, max_steps: int = 600) -> tuple[Structure, dict]:
+    """The DERIVED entry `name`: its parent with species swapped, relaxed with CHGNet under the
+    parent's space group (ASE FixSymmetry, FIRE, fmax 0.05 eV/Å, cell free)."""
+    from interphase.atomistic.relax import relax
+
+    parent_file, swap = DERIVED[name]
+    parent = Structure.from_file(HERE / parent_file)
+    parent.remove_oxidation_states()
+    sga = SpacegroupAnalyzer(parent, symprec=0.1)  # the copied parents are P1-written
+    start = sga.get_primitive_standard_structure()
+    start.replace_species(swap)
+    res = relax(start, fix_symmetry=True, max_steps=max_steps, calculator=calculator)
+    conv = SpacegroupAnalyzer(res.structure, symprec=0.01).get_conventional_standard_structure()
+    p_conv = sga.get_conventional_standard_structure()
+    info = {
+        "steps": res.n_steps,
+        "converged": res.converged,
+        "E_eV_per_atom": round(res.energy_ev_per_atom, 5),
+        "space_group_0.01": SpacegroupAnalyzer(res.structure, 0.01).get_space_group_symbol(),
+        "abc_A": [round(x, 3) for x in conv.lattice.abc],
+        "parent_abc_A": [round(x, 3) for x in p_conv.lattice.abc],
+    }
+    return conv.get_sorted_structure(), info
 
 
 def build_lnmo_p4332() -> Structure:
@@ -407,10 +564,23 @@ def main(write: bool = True) -> None:
     print(LNMO_FILE, check(lnmo, "P4_332"))
     if write:
         CifWriter(lnmo, symprec=0.01).write_file(HERE / LNMO_FILE)
-    ncm = build_ncm811()
-    print("NCM811_model_R-3m-derived.cif", check(ncm, None))
-    if write:
-        CifWriter(ncm).write_file(HERE / "NCM811_model_R-3m-derived.cif")
+    for name, spec in LAYERED.items():
+        if "--layered" in sys.argv:  # needs CHGNet, about 1-3 min each
+            cell, info = build_layered(spec)
+            print(name, check(cell, None), info)
+            if write:
+                CifWriter(cell).write_file(HERE / name)
+        else:
+            print(name, check(Structure.from_file(HERE / name), None))
+    for name in DERIVED:
+        if "--derived" in sys.argv:  # needs CHGNet, under a minute each
+            cell, info = build_derived(name)
+            parent = Structure.from_file(HERE / DERIVED[name][0])
+            print(name, check(cell, SpacegroupAnalyzer(parent, 0.1).get_space_group_symbol()), info)
+            if write:
+                CifWriter(cell, symprec=0.01).write_file(HERE / name)
+        else:
+            print(name, check(Structure.from_file(HERE / name), None))
     if "--nasicon" in sys.argv:  # needs CHGNet (the atomistic extra), about 1 min each
         for metal in NASICON_METALS:
             nas, info = build_nasicon(metal)
