@@ -23,3 +23,15 @@ def test_lgps_barrier_well_below_li3po4():
 def test_bvse_rejects_missing_ion():
     with pytest.raises(InvalidConditionError):
         bvse_barriers("Al2O3")
+
+
+def test_li3n_layer_path_opens_first():
+    """alpha-Li3N conducts in its Li2N layers (1.2e-3 S/cm perpendicular to c at 25 degC,
+    `alpen1977`, far above the value along c): its BVSE network percolates in 2D (the
+    layers, the only 2D-periodic choice in P6/mmm) below the 3D barrier, and far below the
+    1D barrier of the poor conductor Li3PO4."""
+    li3n = bvse_barriers("Li3N", resolution_a=0.3)
+    lpo = bvse_barriers("Li3PO4", resolution_a=0.3)
+    assert li3n.barrier_2d_ev is not None and li3n.barrier_3d_ev is not None
+    assert li3n.barrier_2d_ev < li3n.barrier_3d_ev
+    assert li3n.barrier_2d_ev < lpo.barrier_ev - 0.3
