@@ -317,10 +317,10 @@ def order_layered(spec: LayeredSpec) -> tuple[Structure, dict]:
         raise ValueError(f"{len(tm)} TM sites, counts {spec.counts}")
     unit = frame.copy()
     unit.add_oxidation_state_by_site([1.0] * len(unit))
-    m = EwaldSummation(unit).total_energy_matrix
+    ewald = EwaldSummation(unit).total_energy_matrix  # eV per unit charge product
     ox = spec.oxidation_states()
     q = np.array([ox[site.specie.symbol] for site in frame])
-    labels = [m_ for m_, n in sorted(spec.counts.items()) for _ in range(n)]
+    labels = [m for m, n in sorted(spec.counts.items()) for _ in range(n)]
     arrangements = _all_arrangements(spec.counts, len(tm))
     exhaustive = arrangements is not None
     if arrangements is None:
@@ -331,7 +331,7 @@ def order_layered(spec: LayeredSpec) -> tuple[Structure, dict]:
     best_e, best_k = np.inf, -1
     for k, arr in enumerate(arrangements):
         q[tm] = [ox[x] for x in arr]
-        energy = float(q @ m @ q)
+        energy = float(q @ ewald @ q)
         if energy < best_e - 1e-9:
             best_e, best_k = energy, k
     out = frame.copy()
@@ -357,12 +357,13 @@ def build_layered(
     res = relax(ordered, max_steps=max_steps, calculator=calculator)
     s = res.structure
     n_cells = sum(spec.counts.values()) / 3  # hexagonal LiCoO2 cells in the supercell
+    area = s.volume / s.lattice.c / n_cells  # in-plane area of one cell, sqrt(3)/2 a^2
     info.update(
         {
             "steps": res.n_steps,
             "converged": res.converged,
             "E_eV_per_atom": round(res.energy_ev_per_atom, 5),
-            "a_hex_mean_A": round(float(np.sqrt(s.volume / n_cells / s.lattice.c * 2 / 3**0.5)), 3),
+            "a_hex_mean_A": round(float(np.sqrt(area * 2 / 3**0.5)), 3),
             "c_A": round(s.lattice.c, 3),
         }
     )
