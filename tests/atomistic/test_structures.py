@@ -170,6 +170,29 @@ def test_missing_structure_points_to_the_undoped_parent():
     assert "closest bundled" not in str(err.value)
 
 
+def test_a_named_polymorph_is_served_only_by_a_cell_of_that_polymorph():
+    """The catalog has one entry per composition (LPS covers beta and gamma Li3PS4): a request
+    naming a phase gets the cell of that phase, and is refused rather than handed another."""
+    from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
+
+    gamma = load_structure("gamma-Li3PS4")
+    assert SpacegroupAnalyzer(gamma, symprec=0.1).get_space_group_symbol() == "Pmn2_1"
+    with pytest.raises(MissingDataError, match="labelled beta") as err:
+        load_structure("beta-Li3PS4")
+    assert "Li3PS4_Pmn2_1_gamma.cif" in str(err.value)
+    cubic = load_structure("cubic LLZO")
+    assert len(cubic) == 192
+    assert cubic.lattice.abc == pytest.approx([cubic.lattice.a] * 3, rel=1e-6)
+    tetragonal = load_structure("LLZO").lattice  # I4_1/acd: c/a = 0.96
+    assert abs(tetragonal.c / tetragonal.a - 1) > 0.02
+
+
+def test_catalog_material_without_a_cell_says_so():
+    for name in ("LBO", "Li3B11O18", "LAGP"):
+        with pytest.raises(MissingDataError, match=r"catalog material .* no bundled structure"):
+            load_structure(name)
+
+
 def test_supercell_for():
     s = supercell_for(load_structure("Li2O"), min_atoms=20, min_length_a=5.0)
     assert len(s) >= 20

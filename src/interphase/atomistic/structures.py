@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -11,6 +12,8 @@ from interphase.errors import InputFileError, MissingDataError
 
 if TYPE_CHECKING:
     from pymatgen.core import Structure
+
+    from interphase.materials.material import Material
 
 
 def structures_dir() -> Path:
@@ -43,6 +46,9 @@ def bundled_structure_path(name: str) -> Path | None:
     table = bundled_structures()
     if name in table:
         return table[name]
+    wanted = _phase_word(name)
+    if wanted is not None:
+        return _polymorph_path(name, wanted)
     try:
         from pymatgen.core import Composition
 
@@ -64,6 +70,13 @@ def bundled_structure(name: str) -> Structure:
     table = bundled_structures()
     near = _nearest_bundled(name, table)
     hint = f"closest bundled by elements: {', '.join(near)}; " if near else ""
+    material = _catalog_material(name)
+    if material is not None and material.structure_file is None:
+        raise MissingDataError(
+            f"catalog material {material.name} ({material.formula}) has no bundled structure: "
+            "none could be verified (data/structures/SOURCES.md, 'Not built', says what was "
+            f"found); {hint}give an ordered CIF/POSCAR path (e.g. its Materials Project cell)"
+        )
     named = sorted(m.name for m in all_materials() if m.structure_file)
     raise MissingDataError(
         f"no bundled structure for {name!r}; {hint}bundled: {', '.join(named)} (catalog names) "
@@ -107,8 +120,16 @@ def _nearest_bundled(name: str, table: dict[str, Path]) -> list[str]:
     return best if top >= 3 else []
 
 
-def _catalog_structure_path(name: str) -> Path | None:
-    """The bundled CIF a catalog material (name or alias: "LNMO", "LGPS", "NCM811") names."""
+_PHASE_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "cubic", "tetragonal"})
+
+
+def _phase_word(name: str) -> str | None:
+    """The polymorph a name asks for ("beta-Li3PS4" -> "beta"), or None."""
+    return next((w for w in re.split(r"[-_\s]+", name.lower()) if w in _PHASE_WORDS), None)
+
+
+def _catalog_material(name: str) -> Material | None:
+    """The catalog entry `name` (name, alias or a formula equal to an entry's) denotes."""
     from interphase.errors import UnknownMaterialError
     from interphase.materials.catalog import get_material
 
@@ -116,10 +137,58 @@ def _catalog_structure_path(name: str) -> Path | None:
         material = get_material(name)
     except UnknownMaterialError:
         return None
-    if material.structure_file is None:
+    return material if material.from_catalog else None
+
+
+def _catalog_structure_path(name: str) -> Path | None:
+    """The bundled CIF a catalog material (name or alias: "LNMO", "LGPS", "NCM811") names."""
+    material = _catalog_material(name)
+    if material is None or material.structure_file is None:
         return None
     path = structures_dir() / material.structure_file
     return path if path.exists() else None
+
+
+def _reduced_formula(name: str) -> str | None:
+    """Reduced formula of a catalog name or a formula, or None for neither."""
+    from pymatgen.core import Composition, Element
+
+    material = _catalog_material(name)
+    if material is not None:
+        return material.composition.reduced_formula
+    try:
+        comp = Composition(name)
+    except Exception:  # not a formula
+        return None
+    return comp.reduced_formula if all(isinstance(el, Element) for el in comp) else None
+
+
+def _polymorph_path(name: str, wanted: str) -> Path | None:
+    """The bundled cell of `name` whose file name carries the polymorph `wanted` ("beta-Li3PS4",
+    "cubic LLZO"). The catalog keys one entry per composition, so without this check a request
+    for beta-Li3PS4 would get the gamma cell passed off as beta. None when `name` is neither a
+    catalog name nor a formula; MissingDataError when cells of that composition are bundled
+    but none is labelled `wanted`."""
+    base = re.sub(rf"(^|[-_\s]){wanted}(?=[-_\s]|$)", " ", name, flags=re.IGNORECASE)
+    formula = _reduced_formula(base.strip(" -_"))
+    if formula is None:
+        return None
+    same = [
+        path
+        for path in sorted(structures_dir().glob("*.cif"))
+        if _reduced_formula(re.sub(r"-[a-z]+$", "", path.name.split("_")[0])) == formula
+    ]
+    labelled = [path for path in same if wanted in re.split(r"[-_.]", path.name.lower())]
+    if labelled:
+        return labelled[0]
+    if not same:
+        return None
+    raise MissingDataError(
+        f"no bundled {formula} cell is labelled {wanted}: bundled "
+        f"{'is' if len(same) == 1 else 'are'} {', '.join(p.name for p in same)} "
+        f"(data/structures/SOURCES.md gives the phase); load {formula!r} if that is the phase "
+        f"you want, or give an ordered CIF/POSCAR of the {wanted} phase"
+    )
 
 
 def _read(path: Path) -> Structure:
