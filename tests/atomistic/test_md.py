@@ -126,6 +126,11 @@ def test_restart_metadata_and_unwrapped(tmp_path):
     # the metadata still describes the whole run after a restart (the chunk ran no equilibration)
     meta = json.loads(open(b.metadata_path).read())
     assert (meta["seed"], meta["equilibration_steps"], meta["restarts"]) == (7, 20, 1)
+    # and says which crystal it started from: fcc Cu built in Python
+    assert meta["initial_structure"] == {
+        "source": "a Structure given in Python",
+        "space_group": "Fm-3m (225)",
+    }
     assert meta["last_step"] == 100 and b.equilibration_steps == 0
     assert b.n_frames == 7 + 4
     from ase.io import read

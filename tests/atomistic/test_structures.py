@@ -187,6 +187,26 @@ def test_a_named_polymorph_is_served_only_by_a_cell_of_that_polymorph():
     assert abs(tetragonal.c / tetragonal.a - 1) > 0.02
 
 
+def test_provenance_names_the_file_and_its_space_group_through_a_supercell(tmp_path):
+    """Tetragonal and cubic LLZO share a formula: the provenance that goes into MD metadata
+    tells them apart by file and by space group, and survives supercell_for."""
+    from interphase.atomistic.structures import structure_provenance
+
+    tetragonal = structure_provenance(supercell_for(load_structure("LLZO"), min_atoms=200))
+    assert tetragonal == {
+        "source": "bundled Li7La3Zr2O12_I4_1-acd.cif",
+        "space_group": "I4_1/acd (142)",
+    }
+    cubic = structure_provenance(load_structure("cubic LLZO"))
+    assert cubic["source"].startswith("bundled Li7La3Zr2O12-cubic")
+    path = tmp_path / "rocksalt.cif"
+    load_structure("LiF").to(filename=str(path))
+    assert structure_provenance(load_structure(path)) == {
+        "source": str(path.resolve()),
+        "space_group": "Fm-3m (225)",
+    }
+
+
 def test_catalog_material_without_a_cell_says_so():
     for name in ("LBO", "Li3B11O18", "LAGP"):
         with pytest.raises(MissingDataError, match=r"catalog material .* no bundled structure"):

@@ -231,7 +231,7 @@ def run_md(
 
     from interphase.atomistic.potentials import default_device, get_calculator, potential_info
     from interphase.atomistic.relax import structure_to_atoms
-    from interphase.atomistic.structures import load_structure
+    from interphase.atomistic.structures import load_structure, structure_provenance
 
     if temperature_k <= 0 or not np.isfinite(temperature_k):
         raise InvalidConditionError(f"temperature must be positive (got {temperature_k} K)")
@@ -250,6 +250,7 @@ def run_md(
     last_frame_step = -1  # frames at steps up to this one are already in the file
     frames_before: int | None = 0  # None: unknown (a file written without frame numbers)
     integrator_state: dict[str, Any] | None = None
+    provenance: dict[str, str] | None = None  # of the starting cell; a restart keeps the first
     if restart and path.exists():
         atoms = read_last_frame(path)
         first_step = last_frame_step = int(atoms.info.get("step", 0))
@@ -273,7 +274,9 @@ def run_md(
     else:
         if structure is None:
             raise InputFileError("no structure given and nothing to restart from")
-        atoms = structure_to_atoms(load_structure(structure))
+        start = load_structure(structure)
+        provenance = structure_provenance(start)
+        atoms = structure_to_atoms(start)
         with warnings.catch_warnings():  # ASE 3.29 renames it; same distribution
             warnings.simplefilter("ignore", DeprecationWarning)
             MaxwellBoltzmannDistribution(
@@ -381,11 +384,13 @@ def run_md(
         device=dev,
         equilibration_steps=equilibration_steps,
     )
+    if provenance is not None:
+        meta_out["initial_structure"] = provenance
     if restart and meta_path.exists():
         # The file describes the whole trajectory: keep the first chunk's seed and
         # equilibration, and count the restarts (each chunk's own seed is in its frames).
         first = json.loads(meta_path.read_text())
-        for key in ("seed", "equilibration_steps"):
+        for key in ("seed", "equilibration_steps", "initial_structure"):
             if key in first:
                 meta_out[key] = first[key]
         meta_out["restarts"] = int(first.get("restarts", 0)) + 1

@@ -228,9 +228,32 @@ def load_structure(spec: str | Path | Structure) -> Structure:
         if not path.exists():
             raise InputFileError(f"structure file {text!r} does not exist")
         if path.suffix.lower() in {".xyz", ".extxyz", ".traj"}:
-            return _read_ase(path)
-        return _read(path)
-    return bundled_structure(text)
+            structure = _read_ase(path)
+        else:
+            structure = _read(path)
+        source = str(path.resolve())
+    else:
+        structure = bundled_structure(text)
+        bundled = bundled_structure_path(text)
+        source = f"bundled {bundled.name if bundled else text}"
+    # provenance travels with the cell (supercell_for keeps it) into MD metadata
+    structure.properties["source"] = source
+    return structure
+
+
+def structure_provenance(structure: Structure) -> dict[str, str]:
+    """Where a cell came from (`load_structure` records it) and its space group (spglib,
+    symprec 0.1 Å), so that a trajectory says which crystal it started from: the catalog
+    names one entry per composition, and e.g. tetragonal and cubic LLZO share a formula."""
+    from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
+
+    try:
+        sga = SpacegroupAnalyzer(structure, symprec=0.1)
+        group = f"{sga.get_space_group_symbol()} ({sga.get_space_group_number()})"
+    except Exception:  # spglib gives up on some distorted cells: say so, do not fail the run
+        group = "unknown"
+    source = structure.properties.get("source", "a Structure given in Python")
+    return {"source": str(source), "space_group": group}
 
 
 def _read_ase(path: Path) -> Structure:
