@@ -171,6 +171,8 @@ def summarise(out: Path, stem: str, temps: list[float], args, n_atoms: int) -> d
                 "host_D_by_species_cm2_s": {lab: d for lab, _, d in r.framework_species_d_cm2_s},
                 "host_broken_bond_fraction": r.framework_broken_bond_fraction,
                 "warnings": list(r.warnings),
+                # absent for runs started before the metadata recorded it
+                "initial_structure": meta.get("initial_structure"),
             }
         )
 
