@@ -36,6 +36,9 @@ def main() -> None:
     ap.add_argument("--min-atoms", type=int, default=0, help="supercell to at least this many")
     ap.add_argument("--potential", default="chgnet")
     ap.add_argument("--threads", type=int, default=0, help="torch threads (0: torch default)")
+    ap.add_argument(
+        "--seed", type=int, default=0, help="velocity seed (independent replicas: vary it)"
+    )
     ap.add_argument("--out", default="out/transport")
     ap.add_argument(
         "--wall-budget-s",
@@ -93,7 +96,7 @@ def main() -> None:
                 timestep_fs=args.timestep_fs,
                 equilibration_steps=0 if done else args.equilibration_steps,
                 save_interval=args.save_interval,
-                seed=0,
+                seed=args.seed,
                 calculator=calc,
                 potential=args.potential,
                 restart=bool(done),
@@ -159,6 +162,7 @@ def summarise(out: Path, stem: str, temps: list[float], args, n_atoms: int) -> d
         rows.append(
             {
                 "temperature_K": t,
+                "seed": meta.get("seed"),
                 "duration_ps": r.duration_ps,
                 "D_tracer_cm2_s": r.tracer.d_cm2_s,
                 "D_tracer_std_cm2_s": r.tracer.d_std_cm2_s,
