@@ -70,6 +70,11 @@ def test_md_then_diffusion(capsys, tmp_path, cu_cif):
     capsys.readouterr()
     assert run(["diffusion", trajs[0], "--species", "Cu"]) == 0
     assert "diffusive" in capsys.readouterr().out
+    # a replica (another seed) gets its own file: seed 0's trajectory is not overwritten
+    args = ["md", str(cu_cif), "-T", "900", "--steps", "8", "--potential", "emt"]
+    args += ["--save-interval", "4", "--out-dir", str(tmp_path), "--seed", "3", "--json"]
+    (rep,) = _json(capsys, args)["md"]
+    assert rep["trajectory_path"] != trajs[0] and rep["trajectory_path"].endswith("_seed3.extxyz")
 
 
 def test_bvse_cli(capsys, tmp_path):
@@ -175,3 +180,28 @@ def test_md_batch_bad_input(capsys, tmp_path, cu_cif, extra):
     assert run(args) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "Traceback" not in err
+
+
+def test_diffusion_combines_replicas_at_one_temperature(capsys, tmp_path):
+    import ase
+    import numpy as np
+    from test_diffusion import DT_PS, walk  # same folder (pytest prepends it)
+
+    paths = []
+    for seed in (1, 2):
+        frames = []
+        for f, pos in enumerate(walk(16, 200, seed) + 6.0):
+            a = ase.Atoms("Li16", positions=pos, cell=[12.0] * 3, pbc=True)
+            a.wrap()
+            a.info = {"time_fs": f * DT_PS * 1000, "temperature_K": 600.0}
+            frames.append(a)
+        paths.append(str(tmp_path / f"walk{seed}.extxyz"))
+        write(paths[-1], frames, format="extxyz")
+    d = _json(capsys, ["diffusion", *paths, "--json"])
+    (group,) = d["replicas"]
+    assert group["n_runs"] == 2 and group["temperature_k"] == 600.0
+    runs = [r["tracer"]["d_cm2_s"] for r in d["diffusion"]]
+    assert group["d_cm2_s"] == pytest.approx(np.mean(runs))
+    assert d["arrhenius"] is None  # one temperature: nothing to fit
+    assert run(["diffusion", *paths]) == 0
+    assert "Replicas" in capsys.readouterr().out

@@ -105,6 +105,41 @@ def _plot_diffusion(results: list[Any], arr: Any, path: Path) -> None:
     save_figure(fig, path)
 
 
+def _print_replicas(groups: list[Any]) -> None:
+    """Runs of one cell at one temperature, combined (atomistic/replicas.py)."""
+    rows = [
+        (
+            g.formula,
+            g.temperature_k,
+            g.n_runs,
+            g.d_cm2_s,
+            g.d_ci95_cm2_s,
+            g.scatter_to_interval,
+            g.reduced_chi2,
+            "yes" if g.all_reliable else "NO",
+        )
+        for g in groups
+    ]
+    console.print(
+        table(
+            "Replicas (independent runs at one temperature, combined)",
+            [
+                "cell",
+                "T (K)",
+                "runs",
+                "mean D* (cm²/s)",
+                "95 % interval",
+                "scatter / own σ",
+                "χ²_red",
+                "all reliable",
+            ],
+            rows,
+        )
+    )
+    for g in groups:
+        console.print(f"[yellow]note[/] replicas at {g.temperature_k:g} K: {g.note}")
+
+
 def _plot_bvse(res: Any, path: Path) -> None:
     import matplotlib.pyplot as plt
     import numpy as np
@@ -160,7 +195,9 @@ def register(app: typer.Typer) -> None:
             250, "--equilibration", help="Berendsen steps first (not written)."
         ),
         save_interval: int = typer.Option(10, "--save-interval", help="Steps between frames."),
-        seed: int = typer.Option(0, "--seed"),
+        seed: int = typer.Option(
+            0, "--seed", help="Velocity seed; a nonzero seed adds _seed<N> to the file name."
+        ),
         potential: str = typer.Option("chgnet", "--potential", help="chgnet or sevennet."),
         min_atoms: int = typer.Option(0, "--min-atoms", help="Repeat the cell to this size."),
         out_dir: Path = typer.Option(Path("."), "--out-dir", help="Folder for trajectories."),
@@ -182,7 +219,9 @@ def register(app: typer.Typer) -> None:
             s = supercell_for(s, min_atoms=min_atoms)
         results = []
         for t in temperature:
-            traj = out_dir / f"{file_stem(s)}_{t:g}K.extxyz"
+            # replicas (another --seed) get their own file instead of overwriting seed 0's
+            tag = f"_seed{seed}" if seed else ""
+            traj = out_dir / f"{file_stem(s)}_{t:g}K{tag}.extxyz"
             results.append(
                 run_md(
                     s,
@@ -248,7 +287,9 @@ def register(app: typer.Typer) -> None:
         timestep: float = typer.Option(2.0, "--timestep", help="Time step in fs."),
         equilibration: int = typer.Option(250, "--equilibration", help="Berendsen steps."),
         save_interval: int = typer.Option(10, "--save-interval", help="Steps between frames."),
-        seed: int = typer.Option(0, "--seed"),
+        seed: int = typer.Option(
+            0, "--seed", help="Velocity seed; a nonzero seed adds _seed<N> to the file name."
+        ),
         potential: str = typer.Option("chgnet", "--potential", help="chgnet or sevennet."),
         species: str = typer.Option("Li", "--species", help="Diffusing species to analyse."),
         out_dir: Path = typer.Option(Path("md-runs"), "--out-dir", help="Trajectory folder."),
@@ -352,11 +393,13 @@ def register(app: typer.Typer) -> None:
         if extrapolate <= 0:
             raise InvalidConditionError("extrapolation temperature must be positive")
         from interphase.atomistic.diffusion import arrhenius_from_results, diffusion_from_trajectory
+        from interphase.atomistic.replicas import replicas_by_temperature
 
         results = [
             diffusion_from_trajectory(p, species, temperature_k=temperature, fit_start_ps=fit_start)
             for p in trajectories
         ]
+        replicas = replicas_by_temperature(results)
         arr = None
         formulas = sorted({r.formula for r in results})
         mixed = None
@@ -376,6 +419,7 @@ def register(app: typer.Typer) -> None:
                 {
                     "diffusion": [r.to_dict() for r in results],
                     "arrhenius": arr.to_dict() if arr else None,
+                    "replicas": [g.to_dict() for g in replicas],
                     "note": mixed,
                 }
             )
@@ -416,6 +460,8 @@ def register(app: typer.Typer) -> None:
             for r in results:
                 for w in r.warnings:
                     console.print(f"[yellow]warning[/] {Path(r.source).name}: {w}")
+            if replicas:
+                _print_replicas(replicas)
             if mixed:
                 console.print(f"[yellow]note[/] {mixed}")
             if arr:
