@@ -1,5 +1,6 @@
 """Interface models: lattice matching within the strain limit, relaxation, MD analysis."""
 
+import numpy as np
 import pytest
 
 pytest.importorskip("ase")
@@ -44,3 +45,46 @@ def test_metal_interface_md_profiles_and_crossings(tmp_path):
     assert len(dyn.density_profiles["Cu"]) == 2 and len(dyn.z_nm) == 60
     assert dyn.crossings == dyn.crossings_into_film + dyn.crossings_into_substrate
     assert dyn.coordination_near_initial is not None
+
+
+def _li(atoms):
+    return [i for i, s in enumerate(atoms.get_chemical_symbols()) if s == "Li"]
+
+
+def test_site_symmetry_of_ideal_and_interstitial_li():
+    from interphase.atomistic.local_environment import local_environment
+
+    lif = bulk("LiF", "rocksalt", a=4.03).repeat(2)  # Li octahedral
+    env = local_environment(lif, _li(lif))
+    assert env.coordination_counts == {6: 8} and env.fraction_octahedral == 1.0
+    assert env.mean_q_oct == pytest.approx(1.0, abs=1e-6) and env.mean_q_tet < 0.1
+    li2o = bulk("OLi2", "fluorite", a=4.61).repeat(2)  # antifluorite: Li tetrahedral
+    env = local_environment(li2o, _li(li2o))
+    assert env.coordination_counts == {4: 16} and env.fraction_tetrahedral == 1.0
+    assert env.mean_q_tet == pytest.approx(1.0, abs=1e-6) and env.mean_q_oct < 0.1
+    # one Li moved from its octahedron into the tetrahedral interstice (a/4, a/4, a/4) of
+    # the F sublattice: 4 F at a*sqrt(3)/4, the polyhedron becomes a tetrahedron
+    moved = lif.copy()
+    li0 = _li(moved)[0]
+    f_next = moved.positions[li0] + np.array([4.03 / 2, 0, 0])  # an F neighbour of Li0
+    moved.positions[li0] = f_next + 4.03 / 4 * np.array([-1, 1, 1])
+    env = local_environment(moved, [li0])
+    assert env.coordination_counts == {4: 1} and env.fraction_tetrahedral == 1.0
+
+
+def test_interface_li_keeps_its_octahedron_across_a_coherent_rocksalt_interface(tmp_path):
+    # LiF(100) on NiO(100), cube on cube: the interface Li has 5 F and 1 O across the gap,
+    # an octahedron continued through the interface
+    from ase.io import write
+
+    m = build_interface("NiO", "LiF", strain_limit=0.05, min_in_plane_a=0.0)
+    frame = AseAtomsAdaptor.get_atoms(m.structure)
+    frame.info = {"time_fs": 0.0, "temperature_K": 300.0}
+    traj = tmp_path / "if.extxyz"
+    write(str(traj), [frame, frame], format="extxyz")
+    dyn = analyse_interface_trajectory(traj, m.substrate_indices)
+    near = dyn.environment_near_initial
+    assert near is not None and near.n_atoms > 0
+    assert near.coordination_counts == {6: near.n_atoms} and near.fraction_octahedral == 1.0
+    assert near == dyn.environment_near_final
+    assert dyn.coordination_near_initial == 6.0

@@ -4,7 +4,8 @@
 CoherentInterfaceBuilder), strains the film onto the substrate within `strain_limit`, and stacks
 slabs periodically (two interfaces per cell, both with the same gap, no vacuum).
 `analyse_interface_trajectory` gives element density profiles across the interface over time,
-Li crossings of the interface planes and the change of local coordination near them.
+Li crossings of the interface planes and the change of local coordination and site symmetry
+near them.
 Lengths in nm for profiles (DESIGN units), Å for gaps and cut-offs; densities in atoms/nm^3.
 """
 
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from interphase.atomistic.local_environment import LocalEnvironment, local_environment
 from interphase.errors import InvalidConditionError, MissingDataError
 from interphase.results import Result
 
@@ -226,6 +228,11 @@ class InterfaceDynamics(Result):
     coordination_bulk_initial: float | None
     coordination_bulk_final: float | None
     near_window_a: float
+    # site symmetry of the same atoms (tetrahedral/octahedral order parameters and classes)
+    environment_near_initial: LocalEnvironment | None = None
+    environment_near_final: LocalEnvironment | None = None
+    environment_bulk_initial: LocalEnvironment | None = None
+    environment_bulk_final: LocalEnvironment | None = None
 
 
 def analyse_interface_trajectory(
@@ -236,18 +243,18 @@ def analyse_interface_trajectory(
     n_bins: int = 60,
     n_blocks: int = 4,
     near_window_a: float = 4.0,
-    coordination_cutoff_scale: float = 1.2,
+    coordination_cutoff_scale: float = 1.3,
 ) -> InterfaceDynamics:
     """Analyse an MD trajectory of an interface model (`substrate_indices` from the model).
 
     Two planes are located from the initial frame: midway between the top of the substrate and
     the bottom of the film, and across the periodic boundary. An atom of `species` crosses when
     the slab it sits in (by its position between the planes) changes between frames.
-    Coordination: neighbours of another element within `coordination_cutoff_scale` x the sum
-    of covalent radii (ASE natural cut-offs), mean over `species` atoms within `near_window_a`
-    of a plane vs the others, in the first and the last frame."""
-    from ase.neighborlist import NeighborList, natural_cutoffs
-
+    Coordination and site symmetry (`local_environment`): neighbours of another element within
+    `coordination_cutoff_scale` x the sum of covalent radii (ASE natural cut-offs), their
+    number and the tetrahedral/octahedral order parameters of their polyhedron, for the
+    `species` atoms within `near_window_a` of a plane vs the others, in the first and the last
+    frame."""
     from interphase.atomistic.diffusion import read_trajectory
 
     frames, meta = read_trajectory(path)
@@ -315,25 +322,26 @@ def analyse_interface_trajectory(
             prof.append([float(x) for x in h])
         profiles[el] = prof
 
-    # coordination near the planes
-    def coordination(frame: Any) -> tuple[float | None, float | None]:
-        cut = natural_cutoffs(frame, mult=coordination_cutoff_scale)
-        nl = NeighborList(cut, self_interaction=False, bothways=True, skin=0.0)
-        nl.update(frame)
+    # coordination and site symmetry near the planes vs away from them
+    def environments(frame: Any) -> tuple[LocalEnvironment | None, LocalEnvironment | None]:
         z = frame.get_scaled_positions(wrap=True)[:, 2]
         dist = (
             np.minimum(np.abs((z - p1 + 0.5) % 1.0 - 0.5), np.abs((z - p2 + 0.5) % 1.0 - 0.5))
             * thickness
         )
-        near, bulk = [], []
-        for i in mob:
-            idx = nl.get_neighbors(i)[0]
-            cn = int(np.sum(symbols[idx] != species))  # unlike neighbours (anions, framework)
-            (near if dist[i] <= near_window_a else bulk).append(cn)
-        return (float(np.mean(near)) if near else None, float(np.mean(bulk)) if bulk else None)
+        near = [i for i in mob if dist[i] <= near_window_a]
+        bulk = [i for i in mob if dist[i] > near_window_a]
+        return (
+            local_environment(frame, near, cutoff_scale=coordination_cutoff_scale),
+            local_environment(frame, bulk, cutoff_scale=coordination_cutoff_scale),
+        )
 
-    n0, b0 = coordination(frames[0])
-    n1, b1 = coordination(frames[-1])
+    near0, bulk0 = environments(frames[0])
+    near1, bulk1 = environments(frames[-1])
+
+    def cn(env: LocalEnvironment | None) -> float | None:
+        return env.mean_coordination if env else None
+
     z_nm = (edges[:-1] + edges[1:]) / 2 * thickness / 10.0
     into_sub = sum(1 for e in events if e[2] == "into substrate")
     return InterfaceDynamics(
@@ -346,9 +354,13 @@ def analyse_interface_trajectory(
         crossings_into_substrate=into_sub,
         crossings_into_film=len(events) - into_sub,
         crossing_events=tuple(events),
-        coordination_near_initial=n0,
-        coordination_near_final=n1,
-        coordination_bulk_initial=b0,
-        coordination_bulk_final=b1,
+        coordination_near_initial=cn(near0),
+        coordination_near_final=cn(near1),
+        coordination_bulk_initial=cn(bulk0),
+        coordination_bulk_final=cn(bulk1),
         near_window_a=near_window_a,
+        environment_near_initial=near0,
+        environment_near_final=near1,
+        environment_bulk_initial=bulk0,
+        environment_bulk_final=bulk1,
     )

@@ -140,6 +140,13 @@ def _print_replicas(groups: list[Any]) -> None:
         console.print(f"[yellow]note[/] replicas at {g.temperature_k:g} K: {g.note}")
 
 
+def _sites(env: Any) -> str:
+    """Fractions of octahedral and tetrahedral sites (local_environment.py), or '-'."""
+    if env is None:
+        return "-"
+    return f"oct {env.fraction_octahedral:.2f} / tet {env.fraction_tetrahedral:.2f}"
+
+
 def _plot_bvse(res: Any, path: Path) -> None:
     import matplotlib.pyplot as plt
     import numpy as np
@@ -633,6 +640,8 @@ def register(app: typer.Typer) -> None:
                             "into film",
                             "CN near (start→end)",
                             "CN bulk (start→end)",
+                            "sites near (start→end)",
+                            "sites bulk (start→end)",
                         ],
                         [
                             (
@@ -641,6 +650,10 @@ def register(app: typer.Typer) -> None:
                                 dyn.crossings_into_film,
                                 f"{dyn.coordination_near_initial} → {dyn.coordination_near_final}",
                                 f"{dyn.coordination_bulk_initial} → {dyn.coordination_bulk_final}",
+                                f"{_sites(dyn.environment_near_initial)} → "
+                                f"{_sites(dyn.environment_near_final)}",
+                                f"{_sites(dyn.environment_bulk_initial)} → "
+                                f"{_sites(dyn.environment_bulk_final)}",
                             )
                         ],
                     )
