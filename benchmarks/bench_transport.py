@@ -171,6 +171,7 @@ def summarise(out: Path, stem: str, temps: list[float], args, n_atoms: int) -> d
                 "conductivity_NE_S_cm": r.conductivity_s_cm,
                 "loglog_slope": r.loglog_slope,
                 "diffusive": r.diffusive,
+                "run_needed_ps": r.run_needed_ps,  # cage offset: run for the check to pass
                 "host_stable": r.framework_stable,
                 "host_D_by_species_cm2_s": {lab: d for lab, _, d in r.framework_species_d_cm2_s},
                 "host_broken_bond_fraction": r.framework_broken_bond_fraction,

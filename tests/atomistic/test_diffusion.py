@@ -387,3 +387,33 @@ def test_arrhenius_refuses_runs_of_different_materials():
         arrhenius_from_results([same[0], dataclasses.replace(b, formula="GeLi10P2S12")])
     with pytest.raises(InvalidConditionError, match="different species"):
         arrhenius_from_results([a, dataclasses.replace(b, species="Na")])
+
+
+def test_run_length_estimate_for_a_caged_conductor():
+    # MSD = 6Dt + c with c = 6 * 0.6^2 Å^2: a 20 ps run fails the log-log check, and its
+    # estimate of the run that would pass lies near the one computed from the true D and c;
+    # walks of that length pass in most seeds, walks of 0.4x it in none
+    from interphase.atomistic.diffusion import run_for_offset_check
+
+    true_run = run_for_offset_check(D_TRUE * 1e4, 6 * 0.6**2)
+    for seed in range(3):
+        short = analyse_displacements(
+            caged_walk(24, 200, seed, rattle_a=0.6), DT_PS, temperature_k=600, volume_a3=1500
+        )
+        assert not short.diffusive and short.run_needed_ps is not None
+        assert true_run / 1.7 < short.run_needed_ps < 1.7 * true_run
+        assert f"{short.run_needed_ps:.0f} ps" in " ".join(short.warnings)
+
+    def passes(fraction):
+        n = int(fraction * true_run / DT_PS)
+        return sum(
+            analyse_displacements(
+                caged_walk(24, n, s, rattle_a=0.6), DT_PS, temperature_k=600, volume_a3=1500
+            ).diffusive
+            for s in range(20)
+        )
+
+    assert passes(1.0) >= 14
+    assert passes(0.4) == 0
+    # a walk without an offset that fails (too short to hop) gets no cage estimate
+    assert run_for_offset_check(D_TRUE * 1e4, -1.0) is None
