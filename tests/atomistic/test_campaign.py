@@ -1,5 +1,7 @@
 """MD campaigns through the compute/ layer: stored, resumable, the same on Dask as in-process."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -62,3 +64,24 @@ def test_bad_campaign_input(tmp_path):
         run_md_campaign([CU], [-10.0], spec, workers=0)
     with pytest.raises(MissingDataError):
         run_md_campaign(["Unobtainium9"], [300.0], spec, workers=0)
+
+
+def test_replicas_run_with_their_own_seeds_and_are_combined(tmp_path):
+    db = tmp_path / "runs.db"
+    one = _spec(tmp_path, "r")
+    three = dataclasses.replace(one, replicas=3)
+    assert three.run_key == one.run_key  # the count is not a run setting: runs are reused
+    with ResultStore(db) as st:
+        run_md_campaign([CU], [3200.0], one, store=st, workers=0, analyse=False)
+        res = run_md_campaign([CU], [3200.0], three, store=st, workers=0, species="Cu")
+    assert res.summary.n_cached == 1 and res.summary.n_computed == 2
+    assert sorted(r["seed"] for r in res.runs) == [4, 5, 6]
+    (tr,) = res.transport
+    (group,) = tr.replicas
+    runs = [d["tracer"]["d_cm2_s"] for d in tr.diffusion]
+    assert group["n_runs"] == 3 and len(set(runs)) == 3  # different seeds, different runs
+    assert group["d_cm2_s"] == pytest.approx(np.mean(runs))
+    lo, hi = group["d_ci95_cm2_s"]
+    assert lo < group["d_cm2_s"] < hi
+    with pytest.raises(InvalidConditionError):
+        run_md_campaign([CU], [3200.0], dataclasses.replace(one, replicas=0), workers=0)

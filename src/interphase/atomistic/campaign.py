@@ -4,7 +4,10 @@ Each (material, temperature) is one task of `compute.run_tasks`: a worker runs `
 client writes the run's summary into the `ResultStore` as it finishes, so an interrupted campaign
 resumes where it stopped (finished runs are not repeated) and results from several machines land
 in one store. After the MD, each trajectory is analysed (`diffusion_from_trajectory`) and every
-material with two or more temperatures gets an Arrhenius fit.
+material with two or more temperatures gets an Arrhenius fit. With `replicas` > 1 every
+(material, temperature) runs that many times from different velocity seeds (seed, seed + 1, ...),
+and the runs at one temperature are combined (`replicas.combine_replicas`): independent runs of
+a small cell scatter more than one run's interval says (docs/atomistic.md, Diffusion).
 """
 
 from __future__ import annotations
@@ -35,11 +38,15 @@ class MDCampaignSpec:
     seed: int = 0
     potential: str = "chgnet"
     device: str | None = None
+    replicas: int = 1  # runs per (material, temperature), seeds seed, seed + 1, ...
 
     @property
     def run_key(self) -> str:
         d = asdict(self) | {"schema": SCHEMA}
         d.pop("device")  # where it ran does not change what it is
+        # how many replicas is not a setting of a run: a campaign asking for more replicas
+        # reuses the stored ones (each replica has its own task id)
+        d.pop("replicas")
         return "md-" + hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:12]
 
 
@@ -49,10 +56,11 @@ class MaterialTransport(Result):
     over every run, and over the runs that are diffusive with a stable host only."""
 
     material: str
-    diffusion: tuple[dict, ...]  # DiffusionResult.to_dict() per temperature, sorted by T
+    diffusion: tuple[dict, ...]  # DiffusionResult.to_dict() per run, sorted by T
     arrhenius: dict | None
     note: str = ""
     arrhenius_reliable: dict | None = None
+    replicas: tuple[dict, ...] = ()  # ReplicaSummary.to_dict() per T with >= 2 runs
 
 
 @dataclass(frozen=True)
@@ -65,8 +73,9 @@ class MDCampaignResult(Result):
     citations: tuple[str, ...] = field(default=("mccluskey2023kinisi",))
 
 
-def task_id(stem: str, temperature_k: float) -> str:
-    return f"{stem}_{temperature_k:g}K"
+def task_id(stem: str, temperature_k: float, replica: int = 0) -> str:
+    """Replica 0 keeps the name of single-run campaigns, so their stores stay valid."""
+    return f"{stem}_{temperature_k:g}K" + (f"_r{replica}" if replica else "")
 
 
 def _md_task(spec: MDCampaignSpec, payload: dict[str, Any]) -> dict[str, Any]:
@@ -90,7 +99,7 @@ def _md_task(spec: MDCampaignSpec, payload: dict[str, Any]) -> dict[str, Any]:
         ensemble=spec.ensemble,
         equilibration_steps=spec.equilibration_steps,
         save_interval=spec.save_interval,
-        seed=spec.seed,
+        seed=int(payload.get("seed", spec.seed)),
         potential=spec.potential,
         device=spec.device,
     )
@@ -122,20 +131,24 @@ def run_md_campaign(
             raise InvalidConditionError(f"temperature must be positive (got {t} K)")
     if spec.n_steps < 1:
         raise InvalidConditionError("n_steps must be >= 1")
+    if spec.replicas < 1:
+        raise InvalidConditionError(f"replicas must be >= 1 (got {spec.replicas})")
     structures = [load_structure(m) for m in materials]  # bad input fails before any MD
     Path(spec.out_dir).mkdir(parents=True, exist_ok=True)
     tasks = []
     for s in structures:
         stem = file_stem(s)
         for t in temperatures_k:
-            tid = task_id(stem, t)
-            payload = {
-                "task": tid,
-                "material": stem,
-                "temperature_k": float(t),
-                "structure": s.as_dict(),
-            }
-            tasks.append(Task(id=tid, group=stem, payload=payload))
+            for k in range(spec.replicas):
+                tid = task_id(stem, t, k)
+                payload = {
+                    "task": tid,
+                    "material": stem,
+                    "temperature_k": float(t),
+                    "seed": spec.seed + k,
+                    "structure": s.as_dict(),
+                }
+                tasks.append(Task(id=tid, group=stem, payload=payload))
     if len({t.id for t in tasks}) != len(tasks):
         raise InvalidConditionError("a material or temperature is given twice")
     done = run_stored(
@@ -173,6 +186,7 @@ def run_md_campaign(
 
 def _transport(runs: list[dict], species: str) -> tuple[MaterialTransport, ...]:
     from interphase.atomistic.diffusion import arrhenius_from_results, diffusion_from_trajectory
+    from interphase.atomistic.replicas import replicas_by_temperature
 
     by_material: dict[str, list] = {}
     for r in runs:
@@ -202,6 +216,7 @@ def _transport(runs: list[dict], species: str) -> tuple[MaterialTransport, ...]:
                 arrhenius=arr,
                 note="; ".join(notes),
                 arrhenius_reliable=arr_ok,
+                replicas=tuple(g.to_dict() for g in replicas_by_temperature(results)),
             )
         )
     return tuple(out)

@@ -294,8 +294,9 @@ def register(app: typer.Typer) -> None:
         timestep: float = typer.Option(2.0, "--timestep", help="Time step in fs."),
         equilibration: int = typer.Option(250, "--equilibration", help="Berendsen steps."),
         save_interval: int = typer.Option(10, "--save-interval", help="Steps between frames."),
-        seed: int = typer.Option(
-            0, "--seed", help="Velocity seed; a nonzero seed adds _seed<N> to the file name."
+        seed: int = typer.Option(0, "--seed", help="Velocity seed of the first replica."),
+        replicas: int = typer.Option(
+            1, "--replicas", help="Runs per material and temperature (seeds seed, seed+1, ...)."
         ),
         potential: str = typer.Option("chgnet", "--potential", help="chgnet or sevennet."),
         species: str = typer.Option("Li", "--species", help="Diffusing species to analyse."),
@@ -327,6 +328,7 @@ def register(app: typer.Typer) -> None:
             save_interval=save_interval,
             seed=seed,
             potential=potential,
+            replicas=replicas,
         )
         store.parent.mkdir(parents=True, exist_ok=True)
         res = run_md_campaign(
@@ -372,6 +374,12 @@ def register(app: typer.Typer) -> None:
                     f"{tr.material}: Ea = {a['ea_ev']:.3f} ± {a['ea_std_ev']:.3f} eV; "
                     f"σ(300 K) = {a['conductivity_extrap_s_cm']:.3g} S/cm "
                     f"[95 %: {lo:.2g}, {hi:.2g}]" + (f"  ({a['note']})" if a["note"] else "")
+                )
+            for g in tr.replicas:
+                lo, hi = g["d_ci95_cm2_s"]
+                console.print(
+                    f"{tr.material} at {g['temperature_k']:g} K, {g['n_runs']} replicas: "
+                    f"D = {g['d_cm2_s']:.3g} cm²/s [95 %: {lo:.2g}, {hi:.2g}]; {g['note']}"
                 )
             if tr.note:
                 console.print(f"{tr.material}: {tr.note}")
