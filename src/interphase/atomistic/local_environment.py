@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -44,18 +45,24 @@ class LocalEnvironment(Result):
     fraction_octahedral: float
 
 
+@cache
+def _tet_oct_params() -> Any:
+    from pymatgen.analysis.local_env import LocalStructOrderParams
+
+    return LocalStructOrderParams(["tet", "oct"])
+
+
 def _order_parameters(centre: np.ndarray, neighbours: np.ndarray) -> tuple[float, float]:
     """q_tet and q_oct of one polyhedron given Cartesian positions (Å), neighbours already as
     minimum images. pymatgen reads the given neighbour sites without periodic images, so the
     polyhedron is placed alone in a large box."""
-    from pymatgen.analysis.local_env import LocalStructOrderParams
     from pymatgen.core import Lattice, Structure
 
     box = 4.0 * float(np.abs(neighbours - centre).max()) + 10.0
     mid = np.full(3, box / 2)
     coords = [mid] + [mid + (v - centre) for v in neighbours]
     s = Structure(Lattice.cubic(box), ["H"] * len(coords), coords, coords_are_cartesian=True)
-    q_tet, q_oct = LocalStructOrderParams(["tet", "oct"]).get_order_parameters(
+    q_tet, q_oct = _tet_oct_params().get_order_parameters(
         s, 0, indices_neighs=list(range(1, len(coords)))
     )
     return float(q_tet), float(q_oct)
