@@ -288,10 +288,12 @@ def run_for_offset_check(
         return None
     from scipy.optimize import brentq
 
+    # slope(tau) is ~0.26 and slope(current) < min_slope here, so the loop doubles at least
+    # once and [hi / 2, hi] brackets the root
     hi = max(current_max_lag_ps, tau)
     while slope(hi) < min_slope:
         hi *= 2.0
-    lag_needed = brentq(lambda x: slope(x) - min_slope, hi / 2.0 if hi > tau else 1e-9, hi)
+    lag_needed = brentq(lambda x: slope(x) - min_slope, hi / 2.0, hi)
     lag_needed = max(lag_needed, (MIN_HOP_MSD_A2 - offset_a2) / (6.0 * d_a2_per_ps))
     return float(lag_needed / max_lag_fraction)
 
