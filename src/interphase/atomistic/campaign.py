@@ -99,7 +99,7 @@ def _md_task(spec: MDCampaignSpec, payload: dict[str, Any]) -> dict[str, Any]:
         ensemble=spec.ensemble,
         equilibration_steps=spec.equilibration_steps,
         save_interval=spec.save_interval,
-        seed=int(payload.get("seed", spec.seed)),
+        seed=int(payload["seed"]),
         potential=spec.potential,
         device=spec.device,
     )

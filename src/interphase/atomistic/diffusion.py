@@ -222,7 +222,7 @@ def _nearest_positive_definite(cov: np.ndarray, rel_floor: float = 1e-10) -> np.
     return 0.5 * (out + out.T)
 
 
-def _posterior_interval(mean: float, std: float) -> tuple[float, float, float]:
+def truncated_normal_interval(mean: float, std: float) -> tuple[float, float, float]:
     """Median and 95 % interval of N(mean, std) truncated to >= 0."""
     from scipy.stats import truncnorm
 
@@ -240,7 +240,7 @@ def _fit(
     beta, cov, sig = _msd_fit(t_ps[sel], msd[sel], sq_var[sel], n_indep[sel])
     d = beta[0] * A2_PER_PS_TO_CM2_PER_S
     d_std = math.sqrt(max(cov[0, 0], 0.0)) * A2_PER_PS_TO_CM2_PER_S
-    _, lo, hi = _posterior_interval(d, d_std)
+    _, lo, hi = truncated_normal_interval(d, d_std)
     fit = LinearFit(
         d_cm2_s=float(d),
         d_std_cm2_s=float(d_std),

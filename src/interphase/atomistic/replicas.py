@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interphase.atomistic.diffusion import DiffusionResult, _posterior_interval
+from interphase.atomistic.diffusion import DiffusionResult, truncated_normal_interval
 from interphase.errors import InvalidConditionError
 from interphase.results import Result
 
@@ -91,7 +91,7 @@ def combine_replicas(results: list[DiffusionResult]) -> ReplicaSummary:
         )
     else:
         sd_comb = sd_model
-        _, lo, hi = _posterior_interval(mean, sd_comb)
+        _, lo, hi = truncated_normal_interval(mean, sd_comb)
         ci = (lo, hi)
         note = f"the runs agree with their intervals (reduced chi^2 {red:.2f})"
     reliable = all(r.diffusive and r.framework_stable for r in results)
