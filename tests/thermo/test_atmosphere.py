@@ -54,3 +54,15 @@ def test_co2_free_o2_gives_no_carbonate(mp):
         "LCO", "LLZO", mp, Conditions(gases_bar={"O2": 0.21, "CO2": 4.2e-4}, temperature_k=600)
     )
     assert any("Li2CO3" in k.products for k in air.kinks)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Li3YCl6", "LCO"), ("LCO", "Li6PS5Cl"), ("LCO", "LLZO")], ids=str
+)
+def test_carbonate_products_are_parsed_not_substring_matched(mp, a, b):
+    # Co, Cl, Ca, Cr, Cu, Ce, Cs, Cd contain the letter C: only phases with carbon count
+    from pymatgen.core import Composition, Element
+
+    d, prods = carbonate_driving_force(a, b, 400, 4.2e-4, 0.21, mp)
+    assert d < 0 and prods
+    assert all(Element("C") in Composition(p) for p in prods), prods

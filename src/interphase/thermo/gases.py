@@ -7,10 +7,10 @@ standard ab-initio-thermodynamics way:
 
 - a solid with experimental Gibbs data (FREED / NIST-JANAF, 300–2000 K) gets the table's
   thermal part: ΔG_f(T) = E_DFT + [ΔG_f^exp(T) − ΔH_f^exp(298)];
-- any other solid keeps its own vibrational free energy neglected, and its formation free
-  energy changes only through its gaseous elements:
-  ΔG_f(T) = E_DFT − Σ_X (n_X/2)·g_X2(T), g = [H(T) − H(298)] − T·S(T) from Shomate fits
-  (NIST-JANAF; O2, N2, H2);
+- any other solid gets a Neumann–Kopp estimate from the tabulated compounds it is made of
+  (thermo.solid_thermal); where no compound of an element is tabulated, the element's own:
+  0 for a solid, −½ g_X2(T) for O, N, H, with g = [H(T) − H(298)] − T·S(T) from Shomate fits
+  (NIST-JANAF);
 - a gas at partial pressure p: μ(T, p) = h_ref + [ΔG_f^exp(T) − ΔH_f^exp(298)] + kT ln(p/p0),
   where h_ref is the gas's reference enthalpy on the DFT scale. For O2 it is the table's own
   fitted reference (0). For CO2 and H2O it is fitted like the O2 reference was: the value that
@@ -140,8 +140,25 @@ def experimental_gibbs() -> dict[str, dict[int, float]]:
             key = red.reduced_formula
             if key in out:
                 continue
-            out[key] = {int(t): float(v) / factor for t, v in table.items()}
+            rows = {int(t): float(v) / factor for t, v in table.items()}
+            out[key] = _continuous_part(rows, red.num_atoms)
     return out
+
+
+# ΔG_f(T) is continuous, and a phase change only bends it; a rise of the slope by more than
+# this (eV/atom per 100 K) between neighbouring rows is a switch to another species within one
+# table (FREED's Li2O2 jumps by 1.6 eV/atom at 600 K): the table stops before it.
+TABLE_JUMP_EV_PER_ATOM = 0.25
+
+
+def _continuous_part(rows: dict[int, float], n_atoms: float) -> dict[int, float]:
+    ts = sorted(rows)
+    for i in range(2, len(ts)):
+        s1 = (rows[ts[i]] - rows[ts[i - 1]]) / (ts[i] - ts[i - 1])
+        s0 = (rows[ts[i - 1]] - rows[ts[i - 2]]) / (ts[i - 1] - ts[i - 2])
+        if (s1 - s0) * 100 / n_atoms > TABLE_JUMP_EV_PER_ATOM:
+            return {t: rows[t] for t in ts[:i]}
+    return rows
 
 
 @cache
@@ -173,18 +190,11 @@ def experimental_thermal_ev(formula: str, temperature_k: float) -> float | None:
 
 
 def thermal_correction_ev_per_atom(formula: str, temperature_k: float) -> float:
-    """Add to a DFT formation energy (eV/atom) to get ΔG_f at T (see the module text)."""
-    red, n_atoms = _reduced(formula)
-    exp = experimental_thermal_ev(red, temperature_k)
-    if exp is not None:
-        return exp / n_atoms
-    comp = Composition(red)
-    total = 0.0
-    for el, gas in GASEOUS_ELEMENTS.items():
-        n = comp[el]
-        if n:
-            total -= n / 2 * shomate_g_ev(gas, temperature_k)
-    return total / n_atoms
+    """Add to a DFT formation energy (eV/atom) to get ΔG_f at T: the table's thermal part,
+    else a Neumann–Kopp estimate (thermo.solid_thermal)."""
+    from interphase.thermo.solid_thermal import thermal_correction_ev_per_atom as correction
+
+    return correction(formula, temperature_k)
 
 
 @cache
