@@ -2,10 +2,24 @@
 
 Definitions follow pymatgen's InterfacialReactivity (Richards et al., Chem. Mater. 28, 266
 (2016)) so that results agree on the same entries: x is the atom fraction of A in the
-mixture; the reaction energy at x is E_hull(x·A + (1−x)·B) − x·E_A − (1−x)·E_B in eV per atom
-of mixture. With open elements (Li at an electrode potential, gases from an atmosphere) the
-energies are grand potentials per atom of the closed elements, the reactants sit on the grand
-hull (pymatgen's default), and x is converted back to the atom fraction of the original A.
+mixture; the reaction energy at x is E_hull(x·A + (1−x)·B) − x·E_A − (1−x)·E_B.
+
+One per-atom basis everywhere: eV per atom of the reactants as written (x·A + (1−x)·B, all
+their atoms, reservoir species not counted). With open elements (Li at an electrode potential,
+gases from an atmosphere) the hull works in grand potentials per atom of the closed elements
+(pymatgen's normalisation, kept as `energy_ev_per_closed_atom`); the energy is converted to the
+reactant basis, so a reaction that exchanges nothing with a reservoir has the same energy per
+atom with and without that reservoir.
+
+Three numbers per pair and condition (Richards et al. 2016; Zhu, He & Mo, J. Mater. Chem. A 4,
+3253 (2016); Xiao et al., Joule 3, 1252 (2019)):
+- total: reactants as they are (`most_exothermic`; what pymatgen's use_hull_energy=False
+  gives in a closed system);
+- mutual: each reactant first brought to its own equilibrium at the same conditions (on the
+  hull, or decomposed at the potential / in the atmosphere), so only the driving force that
+  contact adds remains (pymatgen's use_hull_energy=True);
+- each side's own decomposition at the conditions, per atom of that reactant.
+They add up exactly: total(x) = mutual(x) + x·d_A + (1−x)·d_B.
 """
 
 from __future__ import annotations
@@ -32,11 +46,41 @@ class Kink(Result):
     """One kink of the reaction-energy curve: the balanced reaction and its products."""
 
     x: float  # atom fraction of reactant A in the mixture
-    energy_ev_per_atom: float
+    energy_ev_per_atom: float  # per atom of the reactants (x·A + (1−x)·B)
     energy_kj_per_mol: float  # per mole of reaction as written (reactant coefficients sum to 1)
     reaction: str
     products: tuple[str, ...]  # reduced formulas, reservoir species (Li, O2, CO2...) excluded
     product_fractions: dict[str, float]  # phase → atom fraction of the closed elements
+    energy_ev_per_closed_atom: float = 0.0  # per atom of the closed elements (pymatgen's)
+
+
+@dataclass(frozen=True)
+class MutualReaction(Result):
+    """The interface's own reaction: both reactants first at their equilibrium under the
+    same conditions, so the energy is what contact adds (≤ 0, 0 at both ends)."""
+
+    kinks: tuple[Kink, ...]
+    most_exothermic: Kink
+    reactant_energies: str = "each reactant at its (grand) hull energy under the conditions"
+
+
+@dataclass(frozen=True)
+class Decomposition(Result):
+    """One reactant by itself under the conditions: as made → its equilibrium there.
+
+    `energy_ev_per_atom` (per atom of the reactant, ≤ 0) = `metastability_ev_per_atom` (its
+    own closed hull at the same temperature: minus the energy above hull) +
+    `conditions_ev_per_atom` (what the open reservoirs add: Li exchange at the potential,
+    gas uptake or release in the atmosphere; 0 in a closed system)."""
+
+    reactant: str
+    formula: str
+    energy_ev_per_atom: float
+    metastability_ev_per_atom: float
+    conditions_ev_per_atom: float
+    reaction: str
+    products: tuple[str, ...]
+    metastable_products: tuple[str, ...] = ()  # its equilibrium in its own closed system
 
 
 @dataclass(frozen=True)
@@ -50,6 +94,12 @@ class ReactionResult(Result):
     most_exothermic: Kink
     flags: tuple[str, ...]
     reactant_modes: tuple[str, str] = ("as-is", "as-is")
+    mutual: MutualReaction | None = None
+    decomposition_a: Decomposition | None = None
+    decomposition_b: Decomposition | None = None
+    energy_basis: str = "eV per atom of the reactants (reservoir species not counted)"
+    thermal_uncertainty_ev_per_atom: float = 0.0  # from estimated thermal parts at T
+    thermal_estimated: tuple[str, ...] = ()  # phases whose thermal part is estimated
     verdict: object = None  # a Verdict, attached by `react` (kept loose to avoid a cycle)
     citations: tuple[str, ...] = field(default=())
 
@@ -86,24 +136,51 @@ def pseudo_binary(
     els = elements_of(ca, cb)
     temperature = conditions.temperature_k if conditions.is_thermal else None
     modes = _reactant_modes(reactants, conditions, (ra, rb))
+    hull = system_hull(db, els, chempots or None, temperature)
     if chempots:
-        hull = system_hull(db, els, chempots, temperature)
         _check_closed(ca, a, chempots)
         _check_closed(cb, b, chempots)
-        va, vb = vector(hull, ca), vector(hull, cb)
-        ea = _open_energy(ra, modes[0], hull, va, chempots, temperature)
-        eb = _open_energy(rb, modes[1], hull, vb, chempots, temperature)
-        fa = closed_atoms(ca, chempots) / ca.num_atoms
-        fb = closed_atoms(cb, chempots) / cb.num_atoms
-    else:
-        hull = system_hull(db, els, None, temperature)
-        va, vb = vector(hull, ca), vector(hull, cb)
-        ea = _own_energy(ra, temperature)
-        eb = _own_energy(rb, temperature)
-        fa = fb = 1.0
+    va, vb = vector(hull, ca), vector(hull, cb)
+    # as made, per closed atom: the material's own (free) energy against the reservoirs
+    as_made = (
+        _open_energy(ra, "as-is", hull, va, chempots, temperature),
+        _open_energy(rb, "as-is", hull, vb, chempots, temperature),
+    )
+    fa = closed_atoms(ca, chempots) / ca.num_atoms
+    fb = closed_atoms(cb, chempots) / cb.num_atoms
     points = hull.segment(vb, va)  # t = atom fraction of A (closed elements)
-    kinks = tuple(_kink(t, p, hull, ra, rb, ea, eb, fa, fb, chempots) for t, p in points)
-    most = min(kinks, key=lambda k: (k.energy_ev_per_atom, k.x))
+    # equilibrium at each reactant's own composition under the conditions; a user energy
+    # below the database hull is its own equilibrium
+    ha = min(points[-1][1].energy_ev_per_atom, as_made[0])
+    hb = min(points[0][1].energy_ev_per_atom, as_made[1])
+    ea = ha if modes[0] == "equilibrated" else as_made[0]
+    eb = hb if modes[1] == "equilibrated" else as_made[1]
+
+    def curve(e_a: float, e_b: float) -> tuple[Kink, ...]:
+        return tuple(_kink(t, p, hull, ra, rb, e_a, e_b, fa, fb, chempots) for t, p in points)
+
+    kinks = curve(ea, eb)
+    mutual_kinks = curve(ha, hb)
+    most = _deepest(kinks)
+    mutual = MutualReaction(kinks=mutual_kinks, most_exothermic=_deepest(mutual_kinks))
+    decomposition_a = _decomposition(
+        ra, points[-1], hull, as_made, (ha, hb), 1.0, fa, fb, db, chempots, temperature, rb
+    )
+    decomposition_b = _decomposition(
+        rb, points[0], hull, as_made, (ha, hb), 0.0, fa, fb, db, chempots, temperature, ra
+    )
+    estimated: tuple[str, ...] = ()
+    sigma = 0.0
+    if temperature is not None:
+        from interphase.thermo.solid_thermal import is_tabulated, nk_uncertainty_ev_per_atom
+
+        involved = {ra.reduced_formula, rb.reduced_formula}
+        for k in (most, mutual.most_exothermic):
+            involved |= set(k.products)
+        for d in (decomposition_a, decomposition_b):
+            involved |= set(d.products)
+        estimated = tuple(sorted(f for f in involved if not is_tabulated(f, temperature)))
+        sigma = nk_uncertainty_ev_per_atom(temperature) if estimated else 0.0
     flags = tuple(
         f"{r.name}: hull-estimated energy (no database entry at this composition)"
         for r in (ra, rb)
@@ -115,6 +192,11 @@ def pseudo_binary(
         )
         if p in db.user_labels
     )
+    if estimated:
+        flags += (
+            f"thermal part estimated (Neumann-Kopp, ±{sigma * 1000:.0f} meV/atom at "
+            f"{temperature:g} K) for: {', '.join(estimated)}",
+        )
     return ReactionResult(
         reactants=(ra.name, rb.name),
         formulas=(ra.formula, rb.formula),
@@ -125,7 +207,61 @@ def pseudo_binary(
         most_exothermic=most,
         flags=flags,
         reactant_modes=modes,
-        citations=(*db.info.citations, "richards2016", "ong2013", *conditions.citations()),
+        mutual=mutual,
+        decomposition_a=decomposition_a,
+        decomposition_b=decomposition_b,
+        thermal_uncertainty_ev_per_atom=sigma,
+        thermal_estimated=estimated,
+        citations=(
+            *db.info.citations,
+            "richards2016",
+            "zhu2016",
+            "ong2013",
+            *conditions.citations(),
+            *(("leitner2010",) if estimated else ()),
+        ),
+    )
+
+
+def _deepest(kinks: tuple[Kink, ...]) -> Kink:
+    return min(kinks, key=lambda k: (k.energy_ev_per_atom, k.x))
+
+
+def _decomposition(
+    r: Reactant,
+    end: tuple[float, HullPoint],
+    hull: LinearHull,
+    as_made: tuple[float, float],
+    equilibrium: tuple[float, float],
+    t: float,
+    fa: float,
+    fb: float,
+    db: Database,
+    chempots: dict[str, float],
+    temperature: float | None,
+    other: Reactant,
+) -> Decomposition:
+    """Reactant alone (t = 1: A, t = 0: B): as made → equilibrium under the conditions."""
+    ra, rb = (r, other) if t == 1.0 else (other, r)
+    k = _kink(t, end[1], hull, ra, rb, as_made[0], as_made[1], fa, fb, chempots)
+    # the closed part: its own hull at the same temperature, no reservoir
+    closed = system_hull(db, elements_of(r.composition), None, temperature)
+    own = _own_energy(r, temperature)
+    point = closed.point(vector(closed, r.composition))
+    meta = min(point.energy_ev_per_atom - own, 0.0)
+    closed_products = tuple(sorted({closed.formulas[i] for i in point.phases}))
+    total = min(k.energy_ev_per_atom, 0.0)
+    cond = total - meta if chempots else 0.0
+    products = tuple(p for p in k.products if p != r.reduced_formula)
+    return Decomposition(
+        reactant=r.name,
+        formula=r.formula,
+        energy_ev_per_atom=float(total),
+        metastability_ev_per_atom=float(meta if chempots else total),
+        conditions_ev_per_atom=float(min(cond, 0.0)),
+        reaction=k.reaction if products else f"{r.formula} (stable)",
+        products=products,
+        metastable_products=closed_products if meta < 0 else (),
     )
 
 
@@ -166,6 +302,8 @@ def _open_energy(
     """Grand energy per closed atom of a reactant, equilibrated or as made."""
     if mode == "equilibrated":
         return hull.energy(v)
+    if not chempots:
+        return _own_energy(r, temperature)
     comp = r.composition.fractional_composition
     x_open = sum(comp[e] for e in chempots)
     shift = sum(comp[e] * mu for e, mu in chempots.items())
@@ -192,9 +330,12 @@ def _kink(
     fb: float,
     chempots: dict[str, float],
 ) -> Kink:
-    energy = p.energy_ev_per_atom - t * ea - (1 - t) * eb
+    energy_closed = p.energy_ev_per_atom - t * ea - (1 - t) * eb
+    # reactant atoms per closed atom of the mixture: the change to the reactant basis
+    n_reactant = t / fa + (1 - t) / fb
+    energy = energy_closed / n_reactant
     # x on the original A–B line (differs from t only with open elements)
-    x = t * fb / ((1 - t) * fa + t * fb) if chempots else t
+    x = (t / fa) / n_reactant if chempots else t
     if abs(x) < 1e-12:
         x = 0.0
     ca, cb = ra.composition, rb.composition
@@ -225,10 +366,11 @@ def _kink(
     return Kink(
         x=float(x),
         energy_ev_per_atom=float(energy),
-        energy_kj_per_mol=float(energy * atoms * EV_TO_KJ_PER_MOL),
+        energy_kj_per_mol=float(energy_closed * atoms * EV_TO_KJ_PER_MOL),
         reaction=reaction,
         products=tuple(products),
         product_fractions={k: float(v) for k, v in fractions.items()},
+        energy_ev_per_closed_atom=float(energy_closed),
     )
 
 
