@@ -81,3 +81,28 @@ def test_cite_lists_the_sources_used(capsys):
     keys = {c["key"] for c in d["citations"]}
     assert {"jain2013", "zhu2015", "richards2016", "janaf1998"} <= keys
     assert all(c["doi"] or c["url"] for c in d["citations"])
+
+
+def test_react_json_carries_mutual_and_each_sides_decomposition(capsys):
+    d = _json(capsys, ["react", "Li", "Li6PS5Cl", "--json"])
+    assert {"most_exothermic", "mutual", "decomposition_a", "decomposition_b"} <= set(d)
+    assert (
+        d["mutual"]["most_exothermic"]["energy_ev_per_atom"]
+        > d["most_exothermic"]["energy_ev_per_atom"]
+    )
+    assert d["decomposition_b"]["metastability_ev_per_atom"] < -0.05
+    assert "mutual" in d["verdict"]["basis"]
+
+
+def test_window_prints_zero_volt_for_a_li_stable_compound(capsys):
+    assert run(["window", "LiF"]) == 0
+    out = capsys.readouterr().out
+    assert "0 V (stable against Li metal)" in out
+    assert "reduced to: — (stable against Li metal)" in out
+    assert "none .." not in out
+
+
+def test_window_names_its_convention_in_words(capsys):
+    assert run(["window", "LGPS"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "metastable by 18.8 meV/atom, treated as lying 0.1 meV/atom below its hull" in out

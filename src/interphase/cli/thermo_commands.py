@@ -92,10 +92,23 @@ def register(app: typer.Typer) -> None:
         console.print(table("kinks", ["x(A)", "E (eV/atom)", "E (kJ/mol)", "reaction"], rows))
         m = res.most_exothermic
         console.print(
-            f"most exothermic: x = {m.x:.4f}, {m.energy_ev_per_atom:.4f} eV/atom, "
+            f"total (reactants as they are): x = {m.x:.4f}, {m.energy_ev_per_atom:.4f} eV/atom, "
             f"{m.energy_kj_per_mol:.1f} kJ/mol: {m.reaction}"
         )
-        console.print(f"[bold]verdict: {res.verdict.kind}[/bold]")
+        mu = res.mutual.most_exothermic
+        console.print(
+            f"mutual (what contact adds): x = {mu.x:.4f}, {mu.energy_ev_per_atom:.4f} eV/atom: "
+            f"{mu.reaction}"
+        )
+        for d in (res.decomposition_a, res.decomposition_b):
+            console.print(
+                f"{d.reactant} by itself: {d.energy_ev_per_atom * 1000:.1f} meV/atom "
+                f"(own hull {d.metastability_ev_per_atom * 1000:.1f}, conditions "
+                f"{d.conditions_ev_per_atom * 1000:.1f})"
+                + (f": {d.reaction}" if d.products else "")
+            )
+        console.print(f"energies in {res.energy_basis}")
+        console.print(f"[bold]verdict: {res.verdict.kind}[/bold] (from the {res.verdict.basis})")
         for r in res.verdict.reasons:
             console.print(f"  - {r}")
         console.print("sources: " + ", ".join(dict.fromkeys(res.citations)))
@@ -128,17 +141,34 @@ def register(app: typer.Typer) -> None:
         def v(val: float | None) -> str:
             return "none" if val is None else f"{val:.3f} V"
 
-        console.print(
-            f"[bold]{res.name}[/bold] ({res.formula}), {res.database}, {res.convention}: "
-            f"window {v(res.reduction_v)} .. {v(res.oxidation_v)}; "
-            f"E above hull {res.energy_above_hull_ev_per_atom * 1000:.1f} meV/atom"
-        )
-        if res.energy_source == "hull-estimated":
+        low = "0 V (stable against Li metal)" if res.stable_against_li_metal else v(res.reduction_v)
+        high = v(res.oxidation_v) if res.oxidation_v is not None else "none found"
+        console.print(f"[bold]{res.name}[/bold] ({res.formula}), {res.database}")
+        console.print(f"  window {low} .. {high}  ({res.headline})", markup=False)
+        console.print(f"  convention {res.convention_text}")
+        if res.estimate_v is not None:
             console.print(
-                "[yellow]note:[/yellow] hull-estimated energy (no database entry at this "
-                "composition): the window is that of a phase mixture; give --energy"
+                "[yellow]note:[/yellow] no database entry at this composition; the hull "
+                f"estimate {v(res.estimate_v[0])} .. {v(res.estimate_v[1])} is that of a phase "
+                "mixture (secondary); give --energy for the compound's own window"
             )
-        console.print(f"  reduced to: {', '.join(res.reduction_products) or '—'}")
+        if res.li_exchange_free_v is not None and res.assemblage:
+            lo, hi = res.li_exchange_free_v
+            mix = " + ".join(res.assemblage)
+            if lo is not None and hi is not None and hi - lo < 1e-3:
+                console.print(
+                    f"  its equilibrium assemblage {mix} sits on a Li-exchange plateau at "
+                    f"{v(lo)}: no Li-exchange-free range"
+                )
+            else:
+                console.print(
+                    f"  its equilibrium assemblage {mix} exchanges no Li from "
+                    f"{v(lo) if lo is not None else '0 V'} to {v(hi)}"
+                )
+        red_to = ", ".join(res.reduction_products) or (
+            "— (stable against Li metal)" if res.stable_against_li_metal else "—"
+        )
+        console.print(f"  reduced to: {red_to}")
         console.print(f"  oxidized to: {', '.join(res.oxidation_products) or '—'}")
         rows = [
             (

@@ -10,12 +10,24 @@ reduction (oxidation) limit is the plateau next to X on the Li-rich (Li-poor) si
 "as-is": X with its own database energy; if X lies above the hull it has no window (both
 limits equal the potential of the plateau it sits on). "on-hull": a metastable X is lowered to
 just below the hull (by 0.1 meV/atom) first, the usual convention for electrolytes.
+
+Two more ranges a reader needs:
+- Li-exchange-free range (`li_exchange_free_v`): where X's own equilibrium assemblage (the
+  phases it decomposes into in its closed system, X itself excluded) takes up and gives off
+  no Li. For a metastable X whose decomposition takes up no Li (Li4TbF8 → 4 LiF + TbF4) this
+  is the range over which only that closed decomposition can happen.
+- A composition with no database entry (LiPON, doped phases) has no energy of its own: its
+  "hull-estimated" window is that of a phase mixture and collapses to a point when the
+  mixture sits on a Li-exchange plateau (LiPON: 1.061–1.075 V). The headline is then the
+  equilibrium assemblage's range when it is at least `MIN_ASSEMBLAGE_WIDTH_V` wide, else the
+  window of the nearest database phase by composition; `headline` says which, and the
+  estimate stays as a flagged secondary number (`estimate_v`).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -27,6 +39,7 @@ from interphase.thermo.reactant import resolve_reactant
 from interphase.thermo.systems import elements_of, system_hull, vector
 
 ON_HULL_OFFSET_EV = 1e-4  # eV/atom below the hull for the "on-hull" convention
+MIN_ASSEMBLAGE_WIDTH_V = 0.05  # narrower: the mixture sits on a Li-exchange plateau
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,13 @@ class WindowResult(Result):
     steps: tuple[WindowStep, ...]
     reduction_products: tuple[str, ...]
     oxidation_products: tuple[str, ...]
+    stable_against_li_metal: bool = False  # reduction_v None: in equilibrium with Li metal
+    convention_text: str = ""  # the convention in words, with this compound's numbers
+    headline: str = "database entry"  # or "equilibrium assemblage", "nearest database phase"
+    assemblage: tuple[str, ...] = ()  # X's closed-system equilibrium without X itself
+    li_exchange_free_v: tuple[float | None, float | None] | None = None
+    estimate_v: tuple[float | None, float | None] | None = None  # hull-estimated (flagged)
+    nearest_phase: str | None = None
     citations: tuple[str, ...] = field(default=())
 
 
@@ -67,6 +87,43 @@ def stability_window(
         raise InvalidConditionError(f"convention {convention!r}: use on-hull or as-is")
     db = db or get_database("mp")
     r = resolve_reactant(name, db, energy_ev_per_atom)
+    res = _window(r, db, convention)
+    if res.stable_as_is and not r.hull_estimated:
+        return res  # on its hull: X is its own equilibrium
+    without = _assemblage_range(r, db)
+    res = replace(res, assemblage=without[0], li_exchange_free_v=without[1])
+    if not r.hull_estimated:
+        return res
+    # a composition without an entry: headline a range that belongs to real phases
+    lo, hi = without[1]
+    estimate = (res.reduction_v, res.oxidation_v)
+    if lo is not None and hi is not None and hi - lo >= MIN_ASSEMBLAGE_WIDTH_V:
+        return replace(
+            res,
+            reduction_v=lo,
+            oxidation_v=hi,
+            headline="equilibrium assemblage (" + " + ".join(without[0]) + ")",
+            estimate_v=estimate,
+        )
+    near = _nearest_entry(r, db)
+    if near is None:
+        return replace(res, headline="hull estimate (no database phase nearby)")
+    w = stability_window(near, db, "on-hull")
+    return replace(
+        res,
+        reduction_v=w.reduction_v,
+        oxidation_v=w.oxidation_v,
+        reduction_products=w.reduction_products,
+        oxidation_products=w.oxidation_products,
+        stable_against_li_metal=w.stable_against_li_metal,
+        headline=f"nearest database phase {near}",
+        nearest_phase=near,
+        estimate_v=estimate,
+    )
+
+
+def _window(r, db: Database, convention: str) -> WindowResult:
+    """The window of reactant `r` under `convention` (the staircase through X)."""
     comp = r.composition
     els = elements_of(comp) | {"Li"}
     base = system_hull(db, els)
@@ -136,8 +193,27 @@ def stability_window(
         red = ox = volts[j]
         red_products = _products_after(pts, hull, j + 1)
         ox_products = _products_after(pts, hull, j)
+    stable_vs_li = False
     if red is not None and red <= 0.0 and (not at or at[0] + 1 == len(ts) - 1):
         red = None  # in equilibrium with Li metal: no reduction limit
+        stable_vs_li = True
+        red_products = ()
+    e_above = max(r.energy_ev_per_atom - hull_without_x, 0.0)
+    if r.hull_estimated:
+        words = (
+            "hull-estimated: no database entry at this composition, its energy is the hull's "
+            "there (a phase mixture)"
+        )
+    elif convention == "on-hull" and e_above > 0:
+        words = (
+            f"on-hull: metastable by {e_above * 1000:.1f} meV/atom, treated as lying "
+            f"{ON_HULL_OFFSET_EV * 1000:.1f} meV/atom below its hull (the usual convention "
+            "for electrolytes)"
+        )
+    elif convention == "on-hull":
+        words = "on-hull: the compound is on its hull, no adjustment"
+    else:
+        words = "as-is: the compound's own energy; above its hull it has no window"
     return WindowResult(
         formula=r.formula,
         name=r.name,
@@ -151,8 +227,71 @@ def stability_window(
         steps=tuple(sorted(steps, key=lambda s: -s.li_per_formula_unit)),
         reduction_products=red_products,
         oxidation_products=ox_products,
+        stable_against_li_metal=stable_vs_li,
+        convention_text=words,
         citations=(*db.info.citations, "zhu2015", "ong2013"),
     )
+
+
+def _assemblage_range(r, db: Database) -> tuple[tuple[str, ...], tuple[float | None, float | None]]:
+    """X's closed-system equilibrium without X, and the potentials over which that
+    assemblage exchanges no Li (the staircase of the hull without X, at X's composition)."""
+    comp = r.composition
+    base = system_hull(db, elements_of(comp) | {"Li"})
+    vx = vector(base, comp)
+    same = np.all(np.abs(base.fractions - vx) < 1e-6, axis=1)
+    phases = tuple(sorted({base.formulas[i] for i in base.point(vx, exclude=same).phases}))
+    hull = LinearHull(
+        base.elements,
+        base.fractions[~same],
+        base.energies[~same],
+        tuple(f for f, k in zip(base.formulas, ~same, strict=True) if k),
+    )
+    li = base.elements.index("Li")
+    host = vx.copy()
+    host[li] = 0.0
+    if host.sum() <= 0:
+        return phases, (None, None)
+    host /= host.sum()
+    li_vec = np.zeros_like(vx)
+    li_vec[li] = 1.0
+    pts = hull.segment(host, li_vec)
+    n_host = comp.num_atoms - comp["Li"]
+    t_x = comp["Li"] / comp.num_atoms
+    ts = [t for t, _ in pts]
+
+    def n_of(t: float) -> float:
+        return n_host * t / (1 - t)
+
+    def g(i: int) -> float:
+        return pts[i][1].energy_ev_per_atom * n_host / (1 - ts[i])
+
+    volts = [
+        0.0 if ts[i + 1] >= 1 - 1e-12 else -(g(i + 1) - g(i)) / (n_of(ts[i + 1]) - n_of(ts[i]))
+        for i in range(len(pts) - 1)
+    ]
+    at = [i for i, t in enumerate(ts) if abs(t - t_x) < 1e-7]
+    if at:
+        i = at[0]
+        low = volts[i] if i < len(volts) else None
+        high = volts[i - 1] if i > 0 else None
+        if low is not None and low <= 0.0 and i + 1 == len(ts) - 1:
+            low = None
+        return phases, (low, high)
+    j = max(k for k, t in enumerate(ts) if t < t_x)
+    return phases, (volts[j], volts[j])
+
+
+def _nearest_entry(r, db: Database) -> str | None:
+    """The database compound closest to X in atom fractions (Euclidean), X excluded."""
+    comp = r.composition
+    hull = system_hull(db, elements_of(comp))
+    vx = vector(hull, comp)
+    d = np.linalg.norm(hull.fractions - vx, axis=1)
+    compound = (hull.fractions > 1e-9).sum(axis=1) >= 2
+    d[~compound | (d < 1e-6)] = np.inf
+    i = int(np.argmin(d))
+    return None if not np.isfinite(d[i]) else hull.formulas[i]
 
 
 def _products_after(pts, hull: LinearHull, i: int) -> tuple[str, ...]:
