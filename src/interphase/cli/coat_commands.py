@@ -194,6 +194,10 @@ def _print(res: Any, top: int) -> None:
     )
     shown = list(res.entries[:top])
     console.print(table(title, COLUMNS, [_row(e) for e in shown]))
+    console.print(
+        "reaction energies: mutual (each side first at its own equilibrium), meV per atom of "
+        "the reactants"
+    )
     for e in shown[: min(top, 10)]:
         console.print(f"[bold]{e['rank']}. {e['name']}[/bold]: {e['explanation']}")
     for name in ("LiNbO3", "LiTaO3"):

@@ -4,13 +4,14 @@ Conventions (docs/coatings.md):
 - window: `stability_window(..., convention="on-hull")`; the candidate's own metastability is
   criterion 1, not counted again. Margin = min(oxidation − top of the electrode's range,
   bottom of the range − reduction) in V; an unbounded side counts as `WINDOW_CAP_V`.
+- both reactions use the mutual reaction energy (`ReactionResult.mutual`: each reactant first
+  at its own equilibrium under the same conditions; Richards et al. 2016, Xiao et al. 2019),
+  eV per atom of the reactants; each stored reaction says so in its "basis" key.
 - reactivity with the electrode: open-Li pseudo-binary at both ends of the electrode's range,
-  both reactants equilibrated with the Li reservoir (Richards et al., pymatgen's default), so
-  the number is the mixing reaction only (the candidate's own decomposition at that potential
-  is the window criterion). Li metal as electrode: the closed Li + coating reaction.
-- reactivity with the electrolyte: closed pseudo-binary with both reactants put on the hull
-  (E = min(own, hull without it)); Li6PS5Cl lies 83 meV/atom above the MP hull and would
-  otherwise add its own decomposition to every candidate alike.
+  so the number is the mixing reaction only (the candidate's own decomposition at that
+  potential is the window criterion). Li metal as electrode: the closed Li + coating reaction.
+- reactivity with the electrolyte: closed pseudo-binary, mutual; Li6PS5Cl lies 83 meV/atom
+  above the MP hull and would otherwise add its own decomposition to every candidate alike.
 - cheap filters first: database candidates that are metals, outside the energy window, or whose
   window misses the range are not reacted (reported "skipped"); named candidates always are.
 """
@@ -21,8 +22,6 @@ import time
 from dataclasses import dataclass
 from functools import cache
 
-import numpy as np
-
 from interphase.errors import InterphaseError
 from interphase.materials import Material, Role, get_material
 from interphase.materials.electronic import electronic_character
@@ -30,11 +29,12 @@ from interphase.thermo.conditions import Conditions
 from interphase.thermo.database import Database, get_database
 from interphase.thermo.reactant import resolve_reactant
 from interphase.thermo.reaction import pseudo_binary
-from interphase.thermo.systems import elements_of, system_hull, vector
+from interphase.thermo.systems import elements_of
 from interphase.thermo.window import stability_window
 
 WINDOW_CAP_V = 2.0  # V: an unbounded (or very wide) side of the window counts as this margin
-SCHEMA = 1  # bump when a stored task result changes meaning (new run key)
+SCHEMA = 2  # bump when a stored task result changes meaning (new run key); 2: mutual,
+# energies per atom of the reactants
 
 
 @dataclass(frozen=True)
@@ -119,24 +119,14 @@ def make_spec(
     )
 
 
-def _on_hull_energy(name: str, db: Database) -> float:
-    """The material's energy lowered to the hull of its system if it lies above it."""
-    r = resolve_reactant(name, db)
-    comp = r.composition
-    hull = system_hull(db, elements_of(comp))
-    v = vector(hull, comp)
-    same = np.all(np.abs(hull.fractions - v) < 1e-6, axis=1)
-    e_without = hull.point(v, exclude=same).energy_ev_per_atom
-    return min(r.energy_ev_per_atom, e_without), r.energy_above_hull_ev_per_atom
-
-
 def _reaction(result) -> dict:
-    m = result.most_exothermic
+    m = result.mutual.most_exothermic
     return {
         "energy_ev_per_atom": min(float(m.energy_ev_per_atom), 0.0),
         "x": float(m.x),
         "reaction": m.reaction,
         "products": list(m.products),
+        "basis": "mutual, eV per atom of the reactants",
     }
 
 
@@ -208,7 +198,7 @@ def evaluate_candidate(spec: ScreeningSpec, payload: dict) -> dict:
     out["reaction_electrolyte"] = None
     if named or spec.full or not out["rejected"]:
         out["reaction_electrode"] = _electrode_reactions(spec, formula, db)
-        out["reaction_electrolyte"] = _electrolyte_reaction(spec, formula, r, ehull, db)
+        out["reaction_electrolyte"] = _electrolyte_reaction(spec, formula, db)
     # 5. Li+ transport: literature only (composition-level candidates have no structure)
     q = mat.li_conductivity_s_cm if mat.from_catalog else None
     out["li_transport"] = (
@@ -276,13 +266,7 @@ def _electrode_reactions(spec: ScreeningSpec, formula: str, db: Database) -> dic
     ends = {}
     for label, v in (("low", lo), ("high", hi)):
         try:
-            res = pseudo_binary(
-                spec.electrode_formula,
-                formula,
-                db,
-                Conditions(potential_v=v),
-                reactants="equilibrated",
-            )
+            res = pseudo_binary(spec.electrode_formula, formula, db, Conditions(potential_v=v))
             ends[label] = _reaction(res)
         except InterphaseError as exc:  # e.g. the candidate is only Li at this potential
             ends[label] = {"energy_ev_per_atom": 0.0, "error": str(exc)}
@@ -300,14 +284,11 @@ def _same(a: str, b: str) -> bool:
     )
 
 
-def _electrolyte_reaction(spec: ScreeningSpec, formula: str, r, ehull: float, db: Database):
-    """Closed pseudo-binary, both sides on the hull (see the module docstring)."""
+def _electrolyte_reaction(spec: ScreeningSpec, formula: str, db: Database):
+    """Closed pseudo-binary, mutual energy (see the module docstring)."""
     if _same(formula, spec.electrolyte_formula):
         return {"energy_ev_per_atom": 0.0, "x": 1.0, "reaction": "same compound", "products": []}
-    e_sol, _ = _on_hull_energy(spec.electrolyte_formula, db)
-    e_x = None if r.hull_estimated else r.energy_ev_per_atom - ehull
-    rs = pseudo_binary(formula, spec.electrolyte_formula, db, None, e_x, e_sol, reactants="as-is")
-    return _reaction(rs)
+    return _reaction(pseudo_binary(formula, spec.electrolyte_formula, db, None))
 
 
 def bvse_of_bundled(formula: str) -> dict:
