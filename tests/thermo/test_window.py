@@ -94,3 +94,13 @@ def test_stable_compound_has_no_assemblage_of_its_own(mp):
     w = stability_window("Li3PS4", mp)
     assert w.assemblage == () and w.li_exchange_free_v is None
     assert "on its hull" in w.convention_text
+
+
+def test_an_element_has_a_window_and_li_metal_is_refused(mp):
+    from interphase.errors import InvalidConditionError
+
+    w = stability_window("graphite", mp)
+    # graphite lithiates at ~0.1-0.2 V vs Li (stage-2 LiC12); the table gives one plateau
+    assert 0.05 < w.reduction_v < 0.25 and "LiC12" in w.reduction_products
+    with pytest.raises(InvalidConditionError, match="Li metal has no stability window"):
+        stability_window("Li", mp)

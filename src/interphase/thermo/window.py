@@ -88,7 +88,7 @@ def stability_window(
     db = db or get_database("mp")
     r = resolve_reactant(name, db, energy_ev_per_atom)
     res = _window(r, db, convention)
-    if res.stable_as_is and not r.hull_estimated:
+    if (res.stable_as_is and not r.hull_estimated) or len(r.composition.elements) == 1:
         return res  # on its hull: X is its own equilibrium
     without = _assemblage_range(r, db)
     res = replace(res, assemblage=without[0], li_exchange_free_v=without[1])
@@ -129,7 +129,12 @@ def _window(r, db: Database, convention: str) -> WindowResult:
     base = system_hull(db, els)
     vx = vector(base, comp)
     same = np.all(np.abs(base.fractions - vx) < 1e-6, axis=1)
-    hull_without_x = base.point(vx, exclude=same).energy_ev_per_atom
+    if {e.symbol for e in comp.elements} == {"Li"}:
+        raise InvalidConditionError("Li metal has no stability window: give a compound")
+    if len(comp.elements) == 1:  # an element: nothing else has its composition
+        hull_without_x = r.energy_ev_per_atom
+    else:
+        hull_without_x = base.point(vx, exclude=same).energy_ev_per_atom
     e_x = r.energy_ev_per_atom
     if convention == "on-hull":
         e_x = min(e_x, hull_without_x - ON_HULL_OFFSET_EV)
