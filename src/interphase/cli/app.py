@@ -6,13 +6,16 @@ Each capability lives in its own module in this package and registers itself wit
 
 from __future__ import annotations
 
+import functools
 import importlib
+import math
+import os
 import sys
 
 import typer
 
 from interphase import __version__
-from interphase.errors import InterphaseError
+from interphase.errors import InterphaseError, InvalidConditionError
 
 app = typer.Typer(
     name="interphase",
@@ -52,24 +55,70 @@ for _name in COMMAND_MODULES:
     importlib.import_module(f"interphase.cli.{_name}").register(app)
 
 
+def _finite(fn):
+    """Wrap a command so that a NaN or infinite float option is refused in one line (the
+    parser accepts both). The signature is kept for typer (functools.wraps)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        for name, value in kwargs.items():
+            values = value if isinstance(value, list | tuple) else (value,)
+            for v in values:
+                if isinstance(v, float) and not math.isfinite(v):
+                    flag = "--" + name.replace("_", "-")
+                    raise InvalidConditionError(f"{flag} must be a finite number, got {v}")
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def _guard(typer_app: typer.Typer) -> None:
+    for info in typer_app.registered_commands:
+        if info.callback is not None and not getattr(info.callback, "_finite", False):
+            info.callback = _finite(info.callback)
+            info.callback._finite = True
+    for group in typer_app.registered_groups:
+        _guard(group.typer_instance)
+
+
+_guard(app)
+
+
 def run(argv: list[str] | None = None) -> int:
-    """Run the app and return the exit code; InterphaseError → one stderr line and 2."""
+    """Run the app and return the exit code; InterphaseError, a usage error or a file that
+    cannot be read or written → one stderr line and 2. Anything else is a defect: one line
+    and 1 (INTERPHASE_DEBUG=1 shows the traceback)."""
     from typer.exceptions import Abort, Exit, TyperException
 
     try:
-        rv = app(args=argv, standalone_mode=False)
+        rv = app(args=argv, prog_name="interphase", standalone_mode=False)
     except InterphaseError as exc:
-        sys.stderr.write(f"interphase: error: {exc}\n")
-        return 2
+        return _fail(str(exc))
     except TyperException as exc:  # usage errors: bad option, missing argument
-        sys.stderr.write(f"interphase: error: {exc.format_message()}\n")
-        return 2
+        return _fail(exc.format_message())
+    except OSError as exc:  # unwritable output, a directory where a file was expected ...
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        return _fail(f"cannot use{where}: {exc.strerror or exc}; give a writable file path")
     except Exit as exc:
         return exc.exit_code
     except (Abort, KeyboardInterrupt):
         sys.stderr.write("interphase: interrupted; results already stored are kept\n")
         return 130
+    except Exception as exc:
+        if os.environ.get("INTERPHASE_DEBUG"):
+            raise
+        _fail(
+            f"internal error ({type(exc).__name__}: {exc}); please report it "
+            "(INTERPHASE_DEBUG=1 shows the traceback)"
+        )
+        return 1
     return rv if isinstance(rv, int) else 0
+
+
+def _fail(message: str) -> int:
+    """One line on stderr, exit code 2."""
+    sys.stderr.write("interphase: error: " + " ".join(message.split()) + "\n")
+    return 2
 
 
 def main() -> None:

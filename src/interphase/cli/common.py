@@ -48,10 +48,35 @@ def check_plot_path(path: Path | None) -> None:
     """Fail early (before any work) when the plot file's type is not supported."""
     if path is None:
         return
+    if path.is_dir():
+        raise InvalidConditionError(
+            f"cannot write plot {str(path)!r}: it is a directory; give a file name such as "
+            f"{path / 'figure.png'}"
+        )
     if path.suffix.lower() not in {".png", ".svg", ".pdf", ".html"}:
         raise InvalidConditionError(
             f"cannot write plot {path.name!r}: use a .png, .svg, .pdf or .html file name"
         )
+    check_writable(path)
+
+
+def check_writable(path: Path) -> None:
+    """Fail before any work when `path` could not be written: its nearest existing folder
+    must be a writable directory (the missing folders below it are created on writing)."""
+    import tempfile
+
+    parent = path.absolute().parent
+    while not parent.exists():
+        parent = parent.parent
+    try:
+        if not parent.is_dir():
+            raise NotADirectoryError(str(parent))
+        with tempfile.TemporaryFile(dir=parent):
+            pass  # a real write: permission bits say nothing for root or /proc
+    except OSError:
+        raise InvalidConditionError(
+            f"cannot write {str(path)!r}: {parent} is not a writable folder; give another path"
+        ) from None
 
 
 def save_figure(fig: Any, path: Path) -> None:

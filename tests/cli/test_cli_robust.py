@@ -1,0 +1,43 @@
+"""Bad input through the CLI: one line on stderr, exit 2, no traceback, nothing half-written.
+
+Breaking the code on purpose: without the finite-number guard in cli/app.py, `react Li LLZO
+--energy-a nan` exits 0 with a NaN energy; without the writable-folder check in
+cli/common.check_plot_path, `--plot /proc/x.png` computes first and fails afterwards.
+"""
+
+import pytest
+
+from interphase.cli.app import run
+
+BAD = [
+    ["react", "Li", "LLZO", "--energy-a", "nan"],
+    ["react", "Li", "LLZO", "--energy-b", "inf"],
+    ["react", "Li", "LLZO", "--temperature", "-inf"],
+    ["window", "Li3PS4", "--energy", "nan"],
+    ["window", "Li"],
+    ["carbonate", "LCO", "LLZO", "--po2", "nan"],
+    ["contact", "LLZO", "LCO", "-p", "inf"],
+    ["react", "Li", "LLZO", "--plot", "/proc/x.png"],
+    ["react", "Li", "LLZO", "--plot", "/tmp"],
+    ["window", "LiF", "--plot", "figure.xyz"],
+    ["react", "Li", "Xx"],
+    ["react", "Li", "Li((("],
+]
+
+
+@pytest.mark.parametrize("args", BAD, ids=lambda a: " ".join(a))
+def test_bad_input_is_one_line_and_exit_2(capsys, args):
+    assert run(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("interphase: error:"), err
+    assert "Traceback" not in err
+
+
+def test_plot_refused_before_any_work(capsys, tmp_path, monkeypatch):
+    import interphase.thermo.analysis as analysis
+
+    def boom(*a, **k):
+        raise AssertionError("computed before the plot path was checked")
+
+    monkeypatch.setattr(analysis, "react", boom)
+    assert run(["react", "Li", "LLZO", "--plot", str(tmp_path)]) == 2
