@@ -22,6 +22,16 @@ BAD = [
     ["window", "LiF", "--plot", "figure.xyz"],
     ["react", "Li", "Xx"],
     ["react", "Li", "Li((("],
+    ["react", "Li", "Li1000000La3Zr2O12"],
+    ["react", "Li", "LLZO", "--energy-b", "1e9"],
+    ["window", "Li3PS4", "--energy", "-100"],
+    ["contact", "LLZO", "LCO", "-p", "1e9"],
+    ["contact", "Li", "LLZO", "--roughness-um", "-1"],
+    ["contact", "Li", "LLZO", "-T", "0"],
+    ["contact", "Li", "LLZO", "-T", "500"],
+    ["coat", "--cathode", "NCM811", "--electrolyte", "Li6PS5Cl", "--top", "-3"],
+    ["coat", "--cathode", "NCM811", "--electrolyte", "Li6PS5Cl", "--range", "5,1"],
+    ["coat", "--cathode", "NCM811", "--electrolyte", "Li6PS5Cl", "--csv", "/proc/x.csv"],
 ]
 
 

@@ -8,7 +8,14 @@ from typing import Any
 
 import typer
 
-from interphase.cli.common import check_plot_path, console, emit_json, save_figure, table
+from interphase.cli.common import (
+    check_plot_path,
+    check_writable,
+    console,
+    emit_json,
+    save_figure,
+    table,
+)
 
 
 def default_store() -> Path:
@@ -78,6 +85,26 @@ def register(app: typer.Typer) -> None:
         from interphase.errors import InvalidConditionError
 
         check_plot_path(plot)
+        if csv_out is not None:
+            check_writable(csv_out)
+        if store is not None:
+            check_writable(store)
+        if top < 1:
+            raise InvalidConditionError(f"--top must be at least 1 row, got {top}")
+        if sample is not None and sample < 1:
+            raise InvalidConditionError(f"--sample must be at least 1 candidate, got {sample}")
+        if workers is not None and workers < 0:
+            raise InvalidConditionError(f"--workers must be >= 0 (0: no Dask), got {workers}")
+        if not 0 <= ehull <= 1.0:
+            raise InvalidConditionError(
+                f"--ehull must be between 0 and 1 eV/atom above the hull, got {ehull:g}"
+            )
+        if order not in ("pareto", "score"):
+            raise InvalidConditionError(f"--order {order!r}: use pareto or score")
+        if electrode_end not in ("worst", "low", "high"):
+            raise InvalidConditionError(
+                f"--electrode-end {electrode_end!r}: use worst, low or high"
+            )
         if (cathode is None) == (anode is None):
             raise InvalidConditionError("give exactly one electrode: --cathode or --anode")
         w = parse_weights(weights)

@@ -18,6 +18,7 @@ Conventions (docs/coatings.md):
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 from functools import cache
@@ -101,6 +102,12 @@ def make_spec(
     rng = potential_range_v or em.potential_range_v
     if rng is None:
         raise InvalidConditionError(f"no operating potential range known for {electrode!r}")
+    lo, hi = (float(v) for v in rng)
+    if not (math.isfinite(lo) and math.isfinite(hi) and -1.0 <= lo < hi <= 7.0):
+        raise InvalidConditionError(
+            f"potential range {lo:g},{hi:g} V: give LOW,HIGH with LOW < HIGH within -1..7 V vs "
+            "Li/Li+"
+        )
     db = get_database(database)
     resolve_reactant(em, db)
     resolve_reactant(sm, db)

@@ -56,6 +56,10 @@ def _resistivity(m: MechanicalParameters) -> float | None:
     return None if q is None else 1.0 / q.value
 
 
+MAX_PRESSURE_MPA = 1.0e4  # 10 GPa: above the strength of every cell component
+LI_MELTING_K = 453.65  # CRC Handbook of Chemistry and Physics
+
+
 def contact_vs_pressure(
     material_a: str,
     material_b: str,
@@ -72,13 +76,34 @@ def contact_vs_pressure(
     p = np.atleast_1d(np.asarray(pressure_mpa, dtype=float))
     if p.size == 0 or np.any(p < 0) or not np.all(np.isfinite(p)):
         raise InvalidConditionError(f"stack pressures must be >= 0 MPa, got {pressure_mpa}")
-    if hold_time_s < 0:
-        raise InvalidConditionError("hold time must be >= 0 s")
+    if np.any(p > MAX_PRESSURE_MPA):
+        raise InvalidConditionError(
+            f"stack pressure {p.max():g} MPa is beyond {MAX_PRESSURE_MPA:g} MPa, more than any "
+            "cell component bears (cells run at 0.1-100 MPa, pellets are pressed at up to ~1 GPa)"
+        )
+    for name, value, strict in (
+        ("roughness-um", rms_roughness_um, True),
+        ("asperity-radius-um", asperity_radius_um, True),
+        ("asperity-density", asperity_density_per_um2, True),
+        ("asr", intrinsic_asr_ohm_cm2, False),
+        ("temperature-k", temperature_k, True),
+        ("hold-s", hold_time_s, False),
+    ):
+        ok = math.isfinite(value) and (value > 0 if strict else value >= 0)
+        if not ok:
+            raise InvalidConditionError(
+                f"--{name} must be a finite number {'> 0' if strict else '>= 0'}, got {value}"
+            )
     a, b = get_mechanics(material_a), get_mechanics(material_b)
     sources: list[str] = []
     is_li = [m.name == "Li" for m in (a, b)]
     if all(is_li):
         raise InvalidConditionError("a Li|Li pair has no solid-solid contact to model here")
+    if any(is_li) and temperature_k >= LI_MELTING_K:
+        raise InvalidConditionError(
+            f"{temperature_k:g} K is at or above the melting point of Li ({LI_MELTING_K} K): "
+            "the solid-contact model does not apply to molten Li"
+        )
     resistivities = [r for r in (_resistivity(a), _resistivity(b)) if r is not None]
     if not resistivities:
         raise MissingDataError(

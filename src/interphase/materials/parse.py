@@ -9,6 +9,9 @@ from pymatgen.core import Composition, Element
 from interphase.errors import FormulaParseError
 
 _TOKEN = re.compile(r"^[A-Za-z0-9().\[\]·*]+$")
+# Atoms of one element in one formula unit: the largest ordered cells of the field's materials
+# hold a few hundred atoms; beyond this the "formula" is a mixing ratio, not a material.
+MAX_ATOMS_PER_ELEMENT = 1000
 
 
 def parse_composition(text: str) -> Composition:
@@ -32,4 +35,10 @@ def parse_composition(text: str) -> Composition:
         raise FormulaParseError(f"cannot parse formula {text!r}: {exc}") from None
     if comp.num_atoms <= 0:
         raise FormulaParseError(f"formula {text!r} has no atoms")
+    big = [f"{el.symbol}{n:.0f}" for el, n in comp.items() if n > MAX_ATOMS_PER_ELEMENT]
+    if big:
+        raise FormulaParseError(
+            f"formula {text!r} has {', '.join(big)} in one formula unit (more than "
+            f"{MAX_ATOMS_PER_ELEMENT}): give the material's formula unit, e.g. Li7La3Zr2O12"
+        )
     return comp

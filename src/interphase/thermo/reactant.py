@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from pymatgen.core import Composition
 
+from interphase.errors import InvalidConditionError
 from interphase.materials import Material, get_material
 from interphase.results import Result
 from interphase.thermo.database import Database
 from interphase.thermo.systems import elements_of, system_hull, vector
+
+# Formation energies span about -4.5 (fluorides) to +1 eV/atom; the OQMD table is cut at
+# |ΔH| > 5 eV/atom for the same reason: beyond, a user energy is a typo or a wrong unit.
+MAX_USER_ENERGY_EV_PER_ATOM = 5.0
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,14 @@ def resolve_reactant(
     hull = system_hull(db, elements_of(comp))
     e_hull = hull.energy(vector(hull, comp))
     if energy_ev_per_atom is not None:
-        energy, source = float(energy_ev_per_atom), "user"
+        energy = float(energy_ev_per_atom)
+        if not (math.isfinite(energy) and abs(energy) <= MAX_USER_ENERGY_EV_PER_ATOM):
+            raise InvalidConditionError(
+                f"energy of {mat.name} {energy_ev_per_atom} eV/atom is outside "
+                f"±{MAX_USER_ENERGY_EV_PER_ATOM:g} eV/atom: give a formation energy per atom "
+                "on the database's scale (LiF is about -3.2, Li2O about -2.1)"
+            )
+        source = "user"
     else:
         entry = db.energy_of(comp.formula)
         if entry is None:
