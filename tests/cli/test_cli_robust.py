@@ -51,3 +51,12 @@ def test_plot_refused_before_any_work(capsys, tmp_path, monkeypatch):
 
     monkeypatch.setattr(analysis, "react", boom)
     assert run(["react", "Li", "LLZO", "--plot", str(tmp_path)]) == 2
+
+
+def test_help_shows_flags_plainly_and_plot_formats(capsys):
+    assert run(["react", "--help"]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.strip().startswith("--json"))
+    assert "<bool>" not in line
+    plot = next(x for x in out.splitlines() if x.strip().startswith("--plot"))
+    assert ".png" in plot and ".html" in plot

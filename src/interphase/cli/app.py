@@ -23,6 +23,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: flags without "<bool>", no boxes cut at 80 columns
 )
 
 # Modules in interphase.cli that add commands; each has `register(app: typer.Typer)`.

@@ -211,7 +211,9 @@ def register(app: typer.Typer) -> None:
         restart: bool = typer.Option(False, "--restart", help="Continue existing trajectories."),
         device: str = typer.Option(None, "--device", help="cpu or cuda (default: auto)."),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
-        plot: Path = typer.Option(None, "--plot", help="Temperature trace figure."),
+        plot: Path = typer.Option(
+            None, "--plot", help="Temperature trace figure (.png, .svg, .pdf or .html)."
+        ),
     ) -> None:
         """NVT/NVE/NPT molecular dynamics with an ML potential; unwrapped extxyz trajectories."""
         check_plot_path(plot)
@@ -399,7 +401,9 @@ def register(app: typer.Typer) -> None:
             help="Fit Arrhenius only over runs that are diffusive with a stable host.",
         ),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
-        plot: Path = typer.Option(None, "--plot", help="MSD and Arrhenius figure."),
+        plot: Path = typer.Option(
+            None, "--plot", help="MSD and Arrhenius figure (.png, .svg, .pdf or .html)."
+        ),
     ) -> None:
         """Tracer/collective D with 95 % intervals, Nernst–Einstein σ, Haven ratio, Arrhenius."""
         check_plot_path(plot)
@@ -512,7 +516,9 @@ def register(app: typer.Typer) -> None:
         ion: str = typer.Option("Li", "--ion", help="Mobile element."),
         resolution: float = typer.Option(0.25, "--resolution", help="Grid spacing in Å."),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
-        plot: Path = typer.Option(None, "--plot", help="BVSE map slices."),
+        plot: Path = typer.Option(
+            None, "--plot", help="BVSE map slices (.png, .svg, .pdf or .html)."
+        ),
     ) -> None:
         """Bond-valence site energy percolation barriers (1D/2D/3D) of a mobile ion."""
         check_plot_path(plot)
@@ -556,7 +562,9 @@ def register(app: typer.Typer) -> None:
         potential: str = typer.Option("chgnet", "--potential"),
         out: Path = typer.Option(None, "--out", help="Write the model (CIF) here."),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
-        plot: Path = typer.Option(None, "--plot", help="Density profiles (needs --md-steps)."),
+        plot: Path = typer.Option(
+            None, "--plot", help="Density profiles, needs --md-steps (.png, .svg, .pdf or .html)."
+        ),
     ) -> None:
         """Coherent interface model; optional relaxation and short MD with density profiles."""
         check_plot_path(plot)

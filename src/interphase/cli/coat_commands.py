@@ -70,7 +70,9 @@ def register(app: typer.Typer) -> None:
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
         csv_out: Path | None = typer.Option(None, "--csv", help="Write every candidate (CSV)."),
-        plot: Path | None = typer.Option(None, "--plot", help="Pareto plot (png/svg/html)."),
+        plot: Path | None = typer.Option(
+            None, "--plot", help="Pareto plot (.png, .svg, .pdf or .html)."
+        ),
     ) -> None:
         """Rank coating candidates: stability, window, reactions with both sides, electronic
         insulation, Li+ transport, practicality (docs/coatings.md)."""

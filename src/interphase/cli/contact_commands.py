@@ -44,7 +44,9 @@ def register(app: typer.Typer) -> None:
         temperature_k: float = typer.Option(298.15, "--temperature-k", "-T"),
         hold_s: float = typer.Option(0.0, "--hold-s", help="Time at pressure (Li creep), s."),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
-        plot: Path | None = typer.Option(None, "--plot", help="Write a figure (.png/.svg/.html)."),
+        plot: Path | None = typer.Option(
+            None, "--plot", help="Write a figure (.png, .svg, .pdf or .html)."
+        ),
     ) -> None:
         """Contact fraction and interfacial resistance vs stack pressure for a material pair."""
         from interphase.contact.pressure import contact_vs_pressure
@@ -113,7 +115,9 @@ def register(app: typer.Typer) -> None:
             None, "--kic", help="Electrolyte fracture toughness, MPa m^0.5 (overrides library)."
         ),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
-        plot: Path | None = typer.Option(None, "--plot", help="Write a figure (.png/.svg/.html)."),
+        plot: Path | None = typer.Option(
+            None, "--plot", help="Write a figure (.png, .svg, .pdf or .html)."
+        ),
     ) -> None:
         """Critical stripping current vs pressure and temperature; dendrite criteria."""
         from interphase.contact.anode import critical_stripping_current, dendrite_assessment

@@ -50,7 +50,9 @@ def register(app: typer.Typer) -> None:
             0.05, help="Driving force below which the verdict is kinetic, eV/atom."
         ),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
-        plot: Path | None = typer.Option(None, "--plot", help="Write the curve (png/svg/html)."),
+        plot: Path | None = typer.Option(
+            None, "--plot", help="Write the curve (.png, .svg, .pdf or .html)."
+        ),
     ) -> None:
         """Pseudo-binary reaction of A and B: every kink, the most exothermic reaction and the
         interphase verdict."""
@@ -123,7 +125,9 @@ def register(app: typer.Typer) -> None:
         entries: Path | None = typer.Option(None, "--entries", help="User entries file."),
         energy: float | None = typer.Option(None, help="Energy of X, eV/atom (formation)."),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
-        plot: Path | None = typer.Option(None, "--plot", help="Write the staircase."),
+        plot: Path | None = typer.Option(
+            None, "--plot", help="Write the staircase (.png, .svg, .pdf or .html)."
+        ),
     ) -> None:
         """Electrochemical stability window and the full voltage staircase."""
         from interphase.thermo.window import stability_window
@@ -225,7 +229,9 @@ def register(app: typer.Typer) -> None:
         npress: int = typer.Option(9, help="Pressures (log-spaced)."),
         database: str = typer.Option("mp", "--database", help=DB_HELP),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
-        plot: Path | None = typer.Option(None, "--plot", help="Write the map."),
+        plot: Path | None = typer.Option(
+            None, "--plot", help="Write the map (.png, .svg, .pdf or .html)."
+        ),
     ) -> None:
         """Driving force for carbonate formation at an interface vs temperature and p(CO2)."""
         import numpy as np
