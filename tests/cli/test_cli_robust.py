@@ -60,3 +60,19 @@ def test_help_shows_flags_plainly_and_plot_formats(capsys):
     assert "<bool>" not in line
     plot = next(x for x in out.splitlines() if x.strip().startswith("--plot"))
     assert ".png" in plot and ".html" in plot
+
+
+def test_cite_looks_one_source_up(capsys):
+    assert run(["cite", "zhu2015"]) == 0
+    out = capsys.readouterr().out
+    assert "10.1021/acsami.5b07517" in out
+    assert run(["cite", "no-such-key"]) == 2
+
+
+def test_db_info_counts_agree_with_its_notes(capsys):
+    assert run(["db", "info", "--json"]) == 0
+    import json
+
+    info = json.loads(capsys.readouterr().out)
+    assert "per element" in info["notes"]
+    assert info["n_compositions"] > 85014

@@ -360,7 +360,8 @@ _INFOS = {
         licence="CC BY 4.0",
         n_compositions=0,
         citations=("jain2013", "bartel2020"),
-        notes="85,014 compositions; elements are the 0 eV/atom reference",
+        notes="85,014 compounds from the source table; 'compositions' adds one 0 eV/atom "
+        "reference entry per element",
     ),
     "oqmd": DatabaseInfo(
         key="oqmd",
