@@ -76,3 +76,17 @@ def test_db_info_counts_agree_with_its_notes(capsys):
     info = json.loads(capsys.readouterr().out)
     assert "per element" in info["notes"]
     assert info["n_compositions"] > 85014
+
+
+def test_cuda_on_a_cpu_torch_and_a_garbage_trajectory(capsys, tmp_path):
+    torch = pytest.importorskip("torch")
+    bad = tmp_path / "garbage.cif"
+    bad.write_text("garbage\n")
+    assert run(["diffusion", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "garbage.cif" in err and "extxyz" in err
+    if torch.cuda.is_available():
+        pytest.skip("a GPU is visible: the CUDA refusal cannot be shown here")
+    assert run(["md", "Li3PO4", "-T", "300", "--steps", "1", "--device", "cuda"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no CUDA GPU" in err

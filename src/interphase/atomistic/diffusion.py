@@ -439,7 +439,11 @@ def read_trajectory(path: str | Path) -> tuple[list[Any], dict[str, Any]]:
     try:
         frames = read(str(p), index=":")
     except Exception as exc:
-        raise InputFileError(f"cannot read trajectory {p.name!r}: {exc}") from None
+        why = str(exc).strip() or type(exc).__name__
+        raise InputFileError(
+            f"cannot read trajectory {p.name!r} ({why}): give an extxyz or ASE .traj file "
+            "written by `interphase md`"
+        ) from None
     if not frames:
         raise InputFileError(f"trajectory {p.name!r} has no frames")
     meta: dict[str, Any] = {}

@@ -85,6 +85,23 @@ def default_device() -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
+def check_device(device: str) -> None:
+    """Refuse a device this torch cannot use (a CUDA request on a CPU-only build)."""
+    if device == "cpu":
+        return
+    if not device.startswith("cuda"):
+        raise InvalidConditionError(f"device {device!r}: use cpu or cuda")
+    try:
+        import torch
+    except ImportError:
+        raise MissingDataError("no torch installed: pip install 'interphase[atomistic]'") from None
+    if not torch.cuda.is_available():
+        raise InvalidConditionError(
+            f"device {device!r}: this torch build sees no CUDA GPU; use --device cpu (or leave "
+            "--device out)"
+        )
+
+
 @cache
 def _chgnet_model(device: str) -> Any:
     try:
@@ -128,6 +145,7 @@ def get_calculator(potential: str = "chgnet", device: str | None = None) -> Any:
     """
     info = potential_info(potential)
     dev = device or default_device()
+    check_device(dev)
     if info.name == "chgnet":
         import contextlib
         import io
