@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.table import Table
 
 from interphase.errors import InvalidConditionError
@@ -24,14 +24,44 @@ def emit_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, sort_keys=False) + "\n")
 
 
-def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Table:
-    """A rich table with string cells; floats are shown with 4 significant digits."""
+def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> RenderableType:
+    """Rows as a rich table; floats are shown with 4 significant digits. Nothing is cut:
+
+    - a column of single words (names, formulas, keys up to `WHOLE_WORD_MAX` characters) is
+      kept at least as wide as its longest word, so a formula is never split; other cells wrap;
+    - when the words alone would not fit the terminal, each row is printed as a block of
+      "column: value" lines instead (the narrow layout), so no column is cropped."""
+    cells = [[_cell(v) for v in row] for row in rows]
+    longest_word = [
+        max([len(w) for r in cells if j < len(r) for w in r[j].split()] + [len(columns[j])])
+        for j in range(len(columns))
+    ]
+    if sum(longest_word) + 3 * len(columns) + 1 > console.width:
+        return _blocks(title, columns, cells)
     t = Table(title=title, title_justify="left", header_style="bold")
-    for c in columns:
-        t.add_column(c)
-    for row in rows:
-        t.add_row(*[_cell(v) for v in row])
+    for j, c in enumerate(columns):
+        words = [r[j] for r in cells if j < len(r)]
+        whole = words and all(" " not in w for w in words) and longest_word[j] <= WHOLE_WORD_MAX
+        t.add_column(c, overflow="fold", min_width=longest_word[j] if whole else None)
+    for row in cells:
+        t.add_row(*row)
     return t
+
+
+def _blocks(title: str, columns: Sequence[str], cells: list[list[str]]) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    width = max(len(c) for c in columns)
+    parts: list[RenderableType] = [Text(title, style="bold")]
+    for row in cells:
+        for c, v in zip(columns, row, strict=False):
+            parts.append(Text(f"  {c.rjust(width)}: {v}"))
+        parts.append(Text(""))
+    return Group(*parts)
+
+
+WHOLE_WORD_MAX = 28
 
 
 def _cell(v: Any) -> str:
