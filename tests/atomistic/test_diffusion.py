@@ -138,7 +138,8 @@ def test_mobile_host_lattice_is_flagged(tmp_path, host_d, stable):
     r = diffusion_from_trajectory(path, "Li", remove_drift=False)
     assert r.framework_stable is stable
     if host_d:
-        assert r.framework_d_cm2_s == pytest.approx(host_d, rel=1.0)
+        # 16 walkers scatter the estimate by ~20 %; a missing factor 2 (1D vs 3D) fails
+        assert r.framework_d_cm2_s == pytest.approx(host_d, rel=0.3)
         assert any("host's O diffuses" in w for w in r.warnings)
         cold = dataclasses.replace(r, temperature_k=700.0, framework_stable=True)
         assert "host lattice mobile" in arrhenius_from_results([cold, r]).note
@@ -352,7 +353,8 @@ def test_one_mobile_sublattice_is_not_averaged_away(tmp_path):
     _write_host_run(tmp_path / "cl.extxyz", li, ["O48", "Cl8"], host)
     r = diffusion_from_trajectory(tmp_path / "cl.extxyz", "Li", remove_drift=False)
     d = {label: dd for label, _, dd in r.framework_species_d_cm2_s}
-    assert d["Cl"] == pytest.approx(7.5e-6, rel=1.0) and d["O"] < 0.01 * r.tracer.d_cm2_s
+    # 8 walkers scatter the estimate by ~30 %: within 40 %; pooling with O would give ~2 %
+    assert d["Cl"] == pytest.approx(7.5e-6, rel=0.4) and d["O"] < 0.01 * r.tracer.d_cm2_s
     assert not r.framework_stable
     assert any("host's Cl diffuses" in w for w in r.warnings)
     assert r.host_verdict == "mobile: Cl"

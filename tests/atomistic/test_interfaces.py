@@ -47,6 +47,35 @@ def test_metal_interface_md_profiles_and_crossings(tmp_path):
     assert dyn.coordination_near_initial is not None
 
 
+def test_crossings_count_a_known_hop_across_the_plane(tmp_path):
+    """One Li of the film is put into the substrate's top layer and back: exactly one
+    crossing each way, at the right frames and atom (breaking it: comparing each frame with
+    the first instead of the previous one counts the return as nothing)."""
+    from ase.io import write
+
+    m = build_interface("NiO", "LiF", strain_limit=0.05, min_in_plane_a=0.0)
+    atoms = AseAtomsAdaptor.get_atoms(m.structure)
+    z = atoms.get_positions()[:, 2]
+    sub = list(m.substrate_indices)
+    top = max(z[i] for i in sub)
+    li = [i for i in _li(atoms) if i not in sub and z[i] > top]
+    hop = min(li, key=lambda i: z[i])  # the film Li nearest the upper interface plane
+    frames = []
+    for k, dz in enumerate((0.0, top - 0.3 - z[hop], 0.0)):
+        f = atoms.copy()
+        pos = f.get_positions()
+        pos[hop, 2] += dz
+        f.set_positions(pos)
+        f.info = {"time_fs": 10.0 * k, "temperature_K": 300.0, "frame_interval_fs": 10.0}
+        frames.append(f)
+    traj = tmp_path / "hop.extxyz"
+    write(str(traj), frames, format="extxyz")
+    dyn = analyse_interface_trajectory(traj, m.substrate_indices)
+    assert (dyn.crossings_into_substrate, dyn.crossings_into_film) == (1, 1)
+    assert [e[1] for e in dyn.crossing_events] == [hop, hop]
+    assert [e[2] for e in dyn.crossing_events] == ["into substrate", "into film"]
+
+
 def _li(atoms):
     return [i for i, s in enumerate(atoms.get_chemical_symbols()) if s == "Li"]
 

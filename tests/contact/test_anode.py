@@ -119,11 +119,19 @@ def test_flaw_criterion_griffith_scaling():
     assert fl.critical_current_ma_cm2[1] == pytest.approx(fl.critical_overpotential_mv[1] / 10.0)
 
 
-def test_dendrite_assessment_lists_missing_data():
-    d = dendrite_assessment("LLZO")
-    assert d.monroe_newman is not None and d.monroe_newman.suppresses
-    assert d.li_whisker_growth_stress_mpa == 130.0
-    assert any("fracture_toughness" in m for m in d.missing) or d.flaw is not None
+def test_dendrite_assessment_names_missing_data_and_takes_the_users_value():
+    """Breaking it on purpose: dropping the user's toughness in dendrite_assessment (not
+    passing it to flaw_penetration) leaves flaw None and fails the second half."""
+    d = dendrite_assessment("Li3PS4")
+    if d.flaw is None:  # no sourced K_IC for the material: named, not invented
+        assert any("fracture_toughness" in m for m in d.missing)
+    assert d.li_whisker_growth_stress_mpa == 130.0  # Zhang et al. 2020
+    given = dendrite_assessment("Li3PS4", (1.0,), 10.0, fracture_toughness_mpa_sqrt_m=0.5)
+    assert given.flaw is not None and not any("fracture_toughness" in m for m in given.missing)
+    # Griffith edge flaw: P_c = K_IC / (1.12 sqrt(pi a)), 1 um: 0.5 / (1.12 sqrt(pi 1e-6))
+    assert given.flaw.critical_li_pressure_mpa[0] == pytest.approx(
+        0.5 / (1.12 * math.sqrt(math.pi * 1e-6)), rel=1e-9
+    )
 
 
 @pytest.mark.parametrize(

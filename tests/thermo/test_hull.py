@@ -67,10 +67,25 @@ def test_published_hull_energies(mp):
     assert hull_analysis("Li3PS4", mp).energy_above_hull_ev_per_atom < 1e-9
 
 
-def test_hull_estimated_composition_sits_on_the_hull(mp):
+def test_hull_estimated_composition_sits_on_the_hull(mp, pd_for):
+    """The estimate is pymatgen's hull energy and decomposition at that composition on the
+    same entries (breaking it: taking the lowest entry nearby instead fails both asserts)."""
+    import warnings
+
     res = hull_analysis("NCM811", mp)
     assert res.energy_source == "hull-estimated"
     assert res.energy_above_hull_ev_per_atom == 0.0
+    comp = Composition("LiNi0.8Mn0.1Co0.1O2")
+    pd = pd_for(("Co", "Li", "Mn", "Ni", "O"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        e_pmg = pd.get_hull_energy_per_atom(comp)
+        dec = pd.get_decomposition(comp)
+    assert res.energy_ev_per_atom == pytest.approx(e_pmg, abs=1e-6)
+    theirs = {e.composition.reduced_formula: w for e, w in dec.items() if w > 1e-9}
+    assert set(res.decomposition) == set(theirs)
+    for f, w in theirs.items():
+        assert res.decomposition[f] == pytest.approx(w, abs=1e-6)
     # mass balance: the decomposition reproduces the composition
     total = sum(
         w * Composition(f).fractional_composition.get_el_amt_dict().get("Ni", 0.0)
