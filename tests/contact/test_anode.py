@@ -160,3 +160,15 @@ def test_calibration_and_user_toughness():
         flaw_penetration("LLZO", [1.0])
     fl = flaw_penetration("LLZO", [1.0], fracture_toughness_mpa_sqrt_m=1.0)
     assert "user" in fl.sources and fl.critical_li_pressure_mpa[0] > 100
+
+
+def test_validity_is_stated_where_the_models_stop():
+    """Creep above Li's yield and Monroe-Newman's 'suppresses' carry their limits (breaking
+    it: dropping the yield check prints 1e7 mA/cm^2 at 10 MPa as a prediction)."""
+    s = critical_stripping_current([0.1, 0.5, 10.0, 1000.0])
+    assert s.valid == (True, True, False, False)  # yield strength of bulk Li: 0.8 MPa
+    assert "yield strength" in s.note
+    mn = monroe_newman("LLZO")
+    assert mn.suppresses and "Porz" in mn.validity and "porz2017" in mn.sources
+    soft = monroe_newman_ratio(1e-3)
+    assert soft < 2.2

@@ -147,7 +147,18 @@ def register(app: typer.Typer) -> None:
             emit_json({"stripping": [s.to_dict() for s in strip], "dendrites": dend.to_dict()})
         else:
             cols = ["p (MPa)"] + [f"j_crit (mA/cm2) @ {s.temperature_k:g} K" for s in strip]
-            rows = [[pi, *[s.critical_current_ma_cm2[i] for s in strip]] for i, pi in enumerate(p)]
+            rows = [
+                [
+                    pi,
+                    *[
+                        f"{s.critical_current_ma_cm2[i]:.4g}"
+                        if s.valid[i]
+                        else "n/a: above Li yield"
+                        for s in strip
+                    ],
+                ]
+                for i, pi in enumerate(p)
+            ]
             console.print(table("Li stripping limit (voids): creep supply", cols, rows))
             if calibrate is None and stress_transfer == 1.0:
                 console.print(
@@ -171,6 +182,8 @@ def register(app: typer.Typer) -> None:
                     *rows2,
                 ]
             console.print(table(f"Dendrite criteria: Li | {dend.electrolyte}", ["", ""], rows2))
+            if mn is not None and mn.validity:
+                console.print(f"note: {mn.validity}")
             if dend.flaw is not None:
                 fl = dend.flaw
                 j = fl.critical_current_ma_cm2 or [None] * len(fl.flaw_size_um)

@@ -64,6 +64,7 @@ class StrippingLimit(Result):
     stress_transfer: float
     sources: tuple[str, ...]
     note: str = ""
+    valid: tuple[bool, ...] = ()  # the stress at the voids within the creep law's regime
 
 
 def critical_stripping_current(
@@ -99,6 +100,16 @@ def critical_stripping_current(
         diff_a_cm2 = 0.0
         note = "no Li self-diffusivity given: diffusion supply omitted (creep only)"
     total = (creep_a_cm2 + diff_a_cm2) * 1e3
+    # above Li's bulk yield strength the void closes by plastic flow, not by creep: the
+    # power-law extrapolation (n = 6.6) then gives meaningless 1e7-1e20 mA/cm^2
+    y = li.value("yield_strength_mpa")
+    valid = tuple(bool(v) for v in stress_transfer * p <= y)
+    if not all(valid):
+        note = (note + "; " if note else "") + (
+            f"stress at the voids above Li's yield strength ({y:g} MPa) at some pressures: "
+            "the creep model does not apply there (plastic flow, not creep, closes voids); "
+            "those rows are bounds outside the model, not predictions"
+        )
     return StrippingLimit(
         temperature_k=temperature_k,
         pressure_mpa=tuple(p.tolist()),
@@ -109,6 +120,7 @@ def critical_stripping_current(
         stress_transfer=stress_transfer,
         sources=("kasemchainan2019", law.source, "ong2013"),
         note=note,
+        valid=valid,
     )
 
 
@@ -163,6 +175,7 @@ class MonroeNewman(Result):
     threshold: float
     suppresses: bool
     sources: tuple[str, ...]
+    validity: str = ""  # the criterion's known failure, when it says "suppresses"
 
 
 def monroe_newman(electrolyte: MechanicalParameters | str) -> MonroeNewman:
@@ -179,7 +192,15 @@ def monroe_newman(electrolyte: MechanicalParameters | str) -> MonroeNewman:
         ratio=ratio,
         threshold=MONROE_NEWMAN_RATIO,
         suppresses=ratio >= MONROE_NEWMAN_RATIO,
-        sources=("monroe2005", se.require("shear_modulus_gpa").source, "masias2019"),
+        sources=("monroe2005", se.require("shear_modulus_gpa").source, "masias2019", "porz2017"),
+        validity=(
+            "Monroe-Newman assumes a flat, defect-free, linear-elastic interface; Li "
+            "nevertheless penetrates stiff ceramics (LLZO, sulfides) through surface flaws and "
+            "grain boundaries (Porz et al. 2017): 'suppresses' is not a guarantee, see the "
+            "flaw criterion"
+            if ratio >= MONROE_NEWMAN_RATIO
+            else ""
+        ),
     )
 
 
