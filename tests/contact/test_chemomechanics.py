@@ -89,3 +89,16 @@ def test_shrinking_particle_delaminates_above_critical_radius():
     assert big.contact_loss_fraction == 1.0
     spread = particle_in_electrolyte(fake, lps, r_c, radius_log_std=0.5)
     assert spread.contact_loss_fraction == pytest.approx(0.5)
+
+
+def test_delamination_verdict_gives_its_reason():
+    """An expanding particle stores G above the toughness but sits in compression: 'no',
+    with the reason (breaking it: printing g >= gamma alone says 'yes')."""
+    from interphase.contact.chemomechanics import particle_in_electrolyte
+    from interphase.materials.mechanics import get_mechanics
+
+    r = particle_in_electrolyte(
+        get_mechanics("LCO"), get_mechanics("LLZO"), 5.0, interfacial_toughness=1.0
+    )
+    assert r.linear_strain > 0 and r.sphere.energy_release_rate_j_m2 > 1.0
+    assert not r.delaminates and "compression" in r.delamination_reason

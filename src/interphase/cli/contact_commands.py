@@ -262,6 +262,7 @@ def register(app: typer.Typer) -> None:
         console.print(
             table(f"{res.electrode} in {res.electrolyte}, r = {radius_um:g} um", ["", ""], rows)
         )
+        console.print(f"delamination: {res.delamination_reason}")
         console.print("sources: " + ", ".join(res.sources))
 
     @app.command("mechanics")

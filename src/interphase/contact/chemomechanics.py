@@ -169,6 +169,7 @@ class ChemoMechanicsResult(Result):
     point_contact_exceeds_hardness: bool | None
     point_contact_cracks_electrolyte: bool | None
     sources: tuple[str, ...]
+    delamination_reason: str = ""  # why it does or does not delaminate, with the numbers
 
 
 def particle_in_electrolyte(
@@ -240,6 +241,18 @@ def particle_in_electrolyte(
     exceeds = (hz.mean_pressure_mpa >= min(hardness)) if hardness else None
     sources = ["eshelby1957", "johnson1985"]
     sources += [*electrode.citation_keys(), *electrolyte.citation_keys()]
+    delaminates = eps < 0 and g >= gamma
+    if eps >= 0:
+        reason = (
+            f"the particle expands (linear strain {eps:+.3g}): the interface is in compression "
+            f"({sphere.interface_pressure_mpa:.3g} MPa), so it cannot open, although the "
+            f"stored energy G = {g:.3g} J/m2 {'exceeds' if g >= gamma else 'is below'} the "
+            f"toughness {gamma:.3g} J/m2; the matrix hoop tension is the risk instead"
+        )
+    elif delaminates:
+        reason = f"the particle shrinks and G = {g:.3g} J/m2 >= toughness {gamma:.3g} J/m2"
+    else:
+        reason = f"the particle shrinks but G = {g:.3g} J/m2 < toughness {gamma:.3g} J/m2"
     return ChemoMechanicsResult(
         electrode=electrode.name,
         electrolyte=electrolyte.name,
@@ -249,7 +262,7 @@ def particle_in_electrolyte(
         linear_strain=eps,
         sphere=sphere,
         interfacial_toughness_j_m2=gamma,
-        delaminates=eps < 0 and g >= gamma,
+        delaminates=delaminates,
         critical_radius_um=r_c,
         contact_loss_fraction=loss,
         electrolyte_fracture_stress_mpa=strength,
@@ -259,4 +272,5 @@ def particle_in_electrolyte(
         point_contact_exceeds_hardness=exceeds,
         point_contact_cracks_electrolyte=cracks,
         sources=tuple(dict.fromkeys(sources)),
+        delamination_reason=reason,
     )
