@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from pymatgen.core import Structure
 
 
+# A network whose 2D (3D) barrier lies within this of the 1D one counts as 2D (3D): BVSE
+# barriers carry ~0.05 eV of grid and parameter uncertainty (resolution 0.1-0.2 A).
+DIMENSION_TOLERANCE_EV = 0.05
+
+
 @dataclass(frozen=True)
 class BVSEResult(Result):
     """Percolation barriers (eV) of `mobile_ion` over the BVSE landscape."""
@@ -35,10 +40,12 @@ class BVSEResult(Result):
     barrier_2d_ev: float | None
     barrier_3d_ev: float | None
     barrier_ev: float | None  # lowest percolation energy (= the 1D barrier)
-    percolation_dimension: int  # dimensions open at barrier_ev (+ 0.05 eV); 0 = none
+    percolation_dimension: int  # highest dimension open within DIMENSION_TOLERANCE_EV of E_1D
+
     resolution_a: float
     energy_cutoff_ev: float
     oxidation_states: dict[str, float]
+    dimension_tolerance_ev: float = 0.05  # the window that defines percolation_dimension
     method: str = "BVSE (bvlain, softBV parameters)"
     citations: tuple[str, ...] = ("chen2017softbv", "bvlain")
     _grid: Any = field(default=None, repr=False, compare=False)  # energy grid (eV), for plots
@@ -124,7 +131,8 @@ def bvse_barriers(
     b1, b2, b3 = val(e["E_1D"]), val(e["E_2D"]), val(e["E_3D"])
     dim = 0
     if b1 is not None:
-        dim = max(d for d, b in ((1, b1), (2, b2), (3, b3)) if b is not None and b <= b1 + 0.05)
+        opens = ((1, b1), (2, b2), (3, b3))
+        dim = max(d for d, b in opens if b is not None and b <= b1 + DIMENSION_TOLERANCE_EV)
     return BVSEResult(
         formula=s.composition.reduced_formula,
         mobile_ion=ion,

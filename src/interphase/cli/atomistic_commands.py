@@ -531,7 +531,7 @@ def register(app: typer.Typer) -> None:
             console.print(
                 table(
                     f"BVSE {r.mobile_ion} in {r.formula}",
-                    ["E_1D (eV)", "E_2D (eV)", "E_3D (eV)", "percolation dim", "oxidation states"],
+                    ["E_1D (eV)", "E_2D (eV)", "E_3D (eV)", "dim", "oxidation states"],
                     [
                         (
                             r.barrier_1d_ev,
@@ -542,6 +542,11 @@ def register(app: typer.Typer) -> None:
                         )
                     ],
                 )
+            )
+            console.print(
+                f"dim: the highest dimension whose barrier lies within "
+                f"{r.dimension_tolerance_ev:g} eV of E_1D (BVSE's own uncertainty); "
+                "the barriers of each dimension are printed beside it"
             )
         if plot:
             _plot_bvse(r, plot)
