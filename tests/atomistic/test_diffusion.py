@@ -419,3 +419,12 @@ def test_run_length_estimate_for_a_caged_conductor():
     assert passes(0.4) == 0
     # a walk without an offset that fails (too short to hop) gets no cage estimate
     assert run_for_offset_check(D_TRUE * 1e4, -1.0) is None
+
+
+def test_short_run_is_not_a_measurement():
+    r = analyse_displacements(walk(24, 50, 1), DT_PS, temperature_k=600, volume_a3=1500)
+    run_ps = 49 * DT_PS
+    assert run_ps < 10
+    assert any("not a measurement" in w for w in r.warnings)
+    long = analyse_displacements(walk(24, 400, 1), 0.05, temperature_k=600, volume_a3=1500)
+    assert not any("not a measurement" in w for w in long.warnings)

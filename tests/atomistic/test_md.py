@@ -219,3 +219,15 @@ def test_chgnet_nve_energy_conservation(tmp_path):
     assert r.max_total_energy_deviation_ev_per_atom < NVE_EXCURSION_BOUND
     # the atoms moved: a frozen run would pass the bounds trivially
     assert r.std_temperature_k > 10
+
+
+def test_small_cell_is_named_and_a_supercell_clears_it():
+    """16-atom Li3PO4 is too small for MD; its 2x2x2 supercell is not (breaking it: a
+    width test on the lattice lengths instead of the perpendicular widths passes skewed
+    cells)."""
+    from interphase.atomistic.md import small_cell_warning
+    from interphase.atomistic.structures import load_structure, supercell_for
+
+    s = load_structure("Li3PO4")
+    assert "small cell: 16 atoms" in small_cell_warning(s)
+    assert small_cell_warning(supercell_for(s, min_atoms=100, min_length_a=10.0)) == ""

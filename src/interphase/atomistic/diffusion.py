@@ -306,6 +306,9 @@ def nernst_einstein_s_cm(
     return n_cm3 * (charge * E_CHARGE) ** 2 * d_cm2_s / (K_B_J * temperature_k)
 
 
+MIN_RUN_PS = 10.0  # below, a conductivity from MD is flagged as no measurement
+
+
 def analyse_displacements(
     positions_a: np.ndarray,
     frame_interval_ps: float,
@@ -368,6 +371,12 @@ def analyse_displacements(
                 "(longer if the motion is truly sub-diffusive)"
             )
         warns.append(msg)
+    run_ps = (n_frames - 1) * frame_interval_ps
+    if run_ps < MIN_RUN_PS:
+        warns.append(
+            f"run of {run_ps:.3g} ps is shorter than {MIN_RUN_PS:g} ps: D and the conductivity "
+            "from it are not a measurement (tens of ps per temperature is the usual minimum)"
+        )
     if tracer[sel][-1] < MIN_HOP_MSD_A2:
         diffusive = False
         warns.append(

@@ -479,3 +479,26 @@ def run_md_batch(
                 raise
             out.append(exc)
     return out
+
+
+# A cell this thin sees an atom's own periodic images inside the potential's interaction
+# range (CHGNet's graph cutoff is 5 A, SevenNet-0's 5 A per layer): correlated images, and D
+# from so few atoms carries a wide interval.
+MIN_WIDTH_A = 10.0
+MIN_ATOMS = 50
+
+
+def small_cell_warning(structure) -> str:
+    """A warning when the MD cell is too small to stand for the bulk, else ""."""
+    import numpy as np
+
+    m = structure.lattice.matrix
+    vol = abs(np.linalg.det(m))
+    widths = [vol / np.linalg.norm(np.cross(m[(i + 1) % 3], m[(i + 2) % 3])) for i in range(3)]
+    if len(structure) >= MIN_ATOMS and min(widths) >= MIN_WIDTH_A:
+        return ""
+    return (
+        f"small cell: {len(structure)} atoms, narrowest width {min(widths):.1f} A (want >= "
+        f"{MIN_ATOMS} atoms and {MIN_WIDTH_A:g} A): atoms meet their own periodic images "
+        "within the potential's range; give --min-atoms 100 (or more) for a supercell"
+    )

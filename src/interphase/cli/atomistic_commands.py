@@ -12,7 +12,15 @@ from typing import Any
 
 import typer
 
-from interphase.cli.common import check_plot_path, console, emit_json, save_figure, table
+from interphase.cli.common import (
+    check_plot_path,
+    check_writable,
+    console,
+    emit_json,
+    err_console,
+    save_figure,
+    table,
+)
 from interphase.errors import InvalidConditionError
 
 
@@ -182,6 +190,9 @@ def _plot_profiles(dyn: Any, path: Path) -> None:
     save_figure(fig, path)
 
 
+MAX_TIMESTEP_FS = 5.0
+
+
 def register(app: typer.Typer) -> None:
     @app.command("md")
     def md_cmd(
@@ -217,15 +228,28 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """NVT/NVE/NPT molecular dynamics with an ML potential; unwrapped extxyz trajectories."""
         check_plot_path(plot)
+        check_writable(out_dir / "trajectory.extxyz")
         for t in temperature:
             if t <= 0:
                 raise InvalidConditionError(f"temperature must be positive (got {t:g} K)")
-        from interphase.atomistic.md import run_md
+        if steps < 1 or save_interval < 1 or equilibration < 0 or min_atoms < 0:
+            raise InvalidConditionError(
+                "--steps and --save-interval must be >= 1, --equilibration and --min-atoms >= 0"
+            )
+        if not 0 < timestep <= MAX_TIMESTEP_FS:
+            raise InvalidConditionError(
+                f"--timestep {timestep:g} fs: give 0 < dt <= {MAX_TIMESTEP_FS:g} fs (Li moves "
+                "too far per step beyond; 1-2 fs is usual)"
+            )
+        from interphase.atomistic.md import run_md, small_cell_warning
         from interphase.atomistic.structures import file_stem, load_structure, supercell_for
 
         s = load_structure(structure)
         if min_atoms:
             s = supercell_for(s, min_atoms=min_atoms)
+        small = small_cell_warning(s)
+        if small:
+            err_console.print(f"warning: {small}", markup=False)
         results = []
         for t in temperature:
             # replicas (another --seed) get their own file instead of overwriting seed 0's
@@ -250,7 +274,7 @@ def register(app: typer.Typer) -> None:
                 )
             )
         if json_out:
-            emit_json({"md": [r.to_dict() for r in results]})
+            emit_json({"md": [r.to_dict() for r in results], "warnings": [small] if small else []})
         else:
             rows = [
                 (
