@@ -242,14 +242,18 @@ def register(app: typer.Typer) -> None:
                 "too far per step beyond; 1-2 fs is usual)"
             )
         from interphase.atomistic.md import run_md, small_cell_warning
+        from interphase.atomistic.potentials import check_device
         from interphase.atomistic.structures import file_stem, load_structure, supercell_for
+
+        if device is not None:
+            check_device(device)
 
         s = load_structure(structure)
         if min_atoms:
             s = supercell_for(s, min_atoms=min_atoms)
         small = small_cell_warning(s)
         if small:
-            err_console.print(f"warning: {small}", markup=False)
+            err_console.print(f"warning: {small}", markup=False, soft_wrap=True)
         results = []
         for t in temperature:
             # replicas (another --seed) get their own file instead of overwriting seed 0's

@@ -103,9 +103,9 @@ def make_spec(
     if rng is None:
         raise InvalidConditionError(f"no operating potential range known for {electrode!r}")
     lo, hi = (float(v) for v in rng)
-    if not (math.isfinite(lo) and math.isfinite(hi) and -1.0 <= lo < hi <= 7.0):
+    if not (math.isfinite(lo) and math.isfinite(hi) and -1.0 <= lo <= hi <= 7.0):
         raise InvalidConditionError(
-            f"potential range {lo:g},{hi:g} V: give LOW,HIGH with LOW < HIGH within -1..7 V vs "
+            f"potential range {lo:g},{hi:g} V: give LOW,HIGH with LOW <= HIGH within -1..7 V vs "
             "Li/Li+"
         )
     db = get_database(database)
