@@ -155,11 +155,16 @@ def test_calibration_and_user_toughness():
     assert 0 < beta < 1
     back = critical_stripping_current([3.0], stress_transfer=beta)
     assert back.critical_current_ma_cm2[0] == pytest.approx(0.5)
-    # LLZO has no sourced K_IC here; a user value enables the flaw criterion
-    with pytest.raises(MissingDataError, match="LLZO"):
-        flaw_penetration("LLZO", [1.0])
-    fl = flaw_penetration("LLZO", [1.0], fracture_toughness_mpa_sqrt_m=1.0)
+    # LGPS has no sourced K_IC here; a user value enables the flaw criterion
+    with pytest.raises(MissingDataError, match="LGPS"):
+        flaw_penetration("LGPS", [1.0])
+    fl = flaw_penetration("LGPS", [1.0], fracture_toughness_mpa_sqrt_m=1.0)
     assert "user" in fl.sources and fl.critical_li_pressure_mpa[0] > 100
+    # LLZO's library K_IC (1.51 MPa m^0.5, dense Ta-LLZO): Griffith edge flaw of 1 um
+    llzo = flaw_penetration("LLZO", [1.0])
+    assert llzo.critical_li_pressure_mpa[0] == pytest.approx(
+        1.51 / (1.12 * math.sqrt(math.pi * 1e-6)), rel=1e-9
+    )
 
 
 def test_validity_is_stated_where_the_models_stop():

@@ -65,7 +65,12 @@ def test_missing_data_and_bad_window():
             get_mechanics("LCO"), get_mechanics("LLZO"), 5.0, 0.0, 1.5, interfacial_toughness=1
         )
     with pytest.raises(MissingDataError, match="toughness"):
-        particle_in_electrolyte(get_mechanics("LCO"), get_mechanics("LLZO"), 5.0)
+        particle_in_electrolyte(get_mechanics("LCO"), get_mechanics("LGPS"), 5.0)
+    # LLZO's sourced K_IC gives the default toughness G_c = K_IC^2 (1 - nu^2) / E
+    r = particle_in_electrolyte(get_mechanics("LCO"), get_mechanics("LLZO"), 5.0)
+    assert r.interfacial_toughness_j_m2 == pytest.approx(
+        (1.51e6) ** 2 * (1 - 0.257**2) / 149.8e9, rel=1e-6
+    )
     assert math.isfinite(linear_strain_from_volume(-0.06))
 
 

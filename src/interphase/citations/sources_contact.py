@@ -62,6 +62,17 @@ SOURCES = [
         note="LLZO Young's and shear moduli, Poisson ratio, Vickers hardness",
     ),
     Citation(
+        key="hu_llzto_mechanics",
+        authors="Hu, Xu, de Vasconcelos, Stanciu, Ni, Zhao (as listed by the abstract page)",
+        title="Elastic Modulus, Hardness, and Fracture Toughness of Li6.4La3Zr1.4Ta0.6O12 "
+        "Solid Electrolyte",
+        venue="Chinese Phys. Lett.",
+        year=2022,
+        url="https://par.nsf.gov/biblio/10352322",
+        note="LLZTO nanoindentation: E 158 GPa, H 11.3 GPa, K_IC 0.44-1.51 MPa m^0.5 as "
+        "relative density rises from 83 to 98 % (abstract; DOI not shown there, year not verified)",
+    ),
+    Citation(
         key="mcgrogan2017",
         authors="F. P. McGrogan, T. Swamy, S. R. Bishop, E. Eggleton, L. Porz, X. Chen, "
         "Y.-M. Chiang, K. J. Van Vliet",

@@ -25,6 +25,39 @@ SOURCES = [
         note="electrochemical windows of solid electrolytes",
     ),
     Citation(
+        "kraft2017",
+        "M. A. Kraft et al. (with W. G. Zeier)",
+        "Influence of Lattice Polarizability on the Ionic Conductivity in the Lithium "
+        "Superionic Argyrodites Li6PS5X (X = Cl, Br, I)",
+        "J. Am. Chem. Soc. 139, 10909",
+        2017,
+        doi="10.1021/jacs.7b06327",
+        note="Li6PS5Cl room-temperature conductivity 2.05e-3 S/cm, as curated in the OBELiX "
+        "set (github.com/NRC-Mila/OBELiX, data/downloads/all.csv); the paper's text was not "
+        "read here",
+    ),
+    Citation(
+        "fu1997",
+        "J. Fu",
+        "Fast Li+ ion conducting glass-ceramics in the system Li2O-Al2O3-GeO2-P2O5",
+        "Solid State Ionics 104, 191",
+        1997,
+        doi="10.1016/S0167-2738(97)00434-7",
+        note="LAGP glass-ceramic 2.18e-4 S/cm at 25 C, as curated in the Liverpool Ionics "
+        "Dataset (copy in github.com/NRC-Mila/OBELiX, data/misc/LiIonDatabase.csv, ID 249)",
+    ),
+    Citation(
+        "rai2024",
+        "K. Rai, S. Kundu",
+        "Rapid cooling method for synthesis of high conducting rhombohedral phase stabilized "
+        "LiZr2(PO4)3 solid electrolyte",
+        "Phys. Scr. (2024)",
+        2024,
+        doi="10.1088/1402-4896/ad25b7",
+        note="LiZr2(PO4)3: triclinic ~1e-8, rhombohedral ~1e-5 S/cm; quenched rhombohedral "
+        "0.9e-5 S/cm at room temperature (abstract)",
+    ),
+    Citation(
         "richards2016",
         "W. D. Richards, L. J. Miara, Y. Wang, J. C. Kim, G. Ceder",
         "Interface Stability in Solid-State Batteries",

@@ -157,6 +157,14 @@ _CATALOG: tuple[Material, ...] = (
         E,
         ("argyrodite", "lpscl"),
         "argyrodite sulfide",
+        li_conductivity_s_cm=_s(
+            2.05e-3,
+            "kraft2017",
+            "room temperature, crystalline argyrodite; 1.3e-3 for mechanochemical material "
+            "(Boulineau 2012, doi:10.1016/j.ssi.2012.06.008, as curated in OBELiX)",
+            1.3e-3,
+            2.05e-3,
+        ),
         structure_file="Li6PS5Cl_F-43m_mp-985592.cif",
     ),
     Material(
@@ -167,7 +175,22 @@ _CATALOG: tuple[Material, ...] = (
         "glass-ceramic sulfide",
         li_conductivity_s_cm=_s(1.7e-2, "seino2014", "25 °C, heat-treated glass-ceramic"),
     ),
-    Material("LAGP", "Li1.5Al0.5Ge1.5(PO4)3", E, ("li1.5al0.5ge1.5(po4)3",), "NASICON"),
+    Material(
+        "LAGP",
+        "Li1.5Al0.5Ge1.5(PO4)3",
+        E,
+        ("li1.5al0.5ge1.5(po4)3",),
+        "NASICON",
+        li_conductivity_s_cm=_s(
+            2.18e-4,
+            "fu1997",
+            "25 °C, glass-ceramic; independent reports 1.9e-4 (doi:10.1016/j.jeurceramsoc."
+            "2014.11.023) to 3.45e-4 S/cm (doi:10.1021/acs.chemmater.7b01463), as curated in "
+            "OBELiX and the Liverpool Ionics Dataset",
+            1.9e-4,
+            3.45e-4,
+        ),
+    ),
     Material(
         "LATP",
         "Li1.3Al0.3Ti1.7(PO4)3",
@@ -182,6 +205,15 @@ _CATALOG: tuple[Material, ...] = (
         E,
         ("lizr2(po4)3",),
         "NASICON",
+        # the rhombohedral phase, as the bundled R-3c cell; the room-temperature triclinic
+        # phase conducts ~1e-8 S/cm (same source), which is the low end of the range
+        li_conductivity_s_cm=_s(
+            0.9e-5,
+            "rai2024",
+            "room temperature, rhombohedral (quenched from 1200 °C); triclinic ~1e-8",
+            1e-8,
+            1e-5,
+        ),
         structure_file="LiZr2(PO4)3_R-3c_from-Li3V2(PO4)3_chgnet.cif",
     ),
     Material(

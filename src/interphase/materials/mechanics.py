@@ -288,6 +288,14 @@ def _library() -> dict[str, MechanicalParameters]:
             bulk_modulus_gpa=_q(103.0, gpa, "koerver2018", k18),
             poisson_ratio=_q(0.257, "", "ni2012", "hot-pressed cubic Al-LLZO, ultrasound, RT"),
             hardness_gpa=_q(6.3, gpa, "ni2012", "Vickers, hot-pressed cubic LLZO"),
+            fracture_toughness_mpa_sqrt_m=_q(
+                1.51,
+                "MPa m^0.5",
+                "hu_llzto_mechanics",
+                "Ta-doped LLZO, nanoindentation, 98 % dense hot-pressed pellet; 0.44 at 83 %",
+                0.44,
+                1.51,
+            ),
         ),
         MechanicalParameters(
             name="LGPS",
