@@ -47,27 +47,14 @@ def test_metals_sulfides_and_low_oxidation_limits_rejected(request, fixture):
             assert not ("S" in els and "O" not in els), e["formula"]  # no sulfide passes
 
 
-def test_linbo3_litao3_shown_with_what_they_miss(ncm811_lpscl):
+def test_linbo3_litao3_shown_with_what_they_miss(ncm811_lpscl, pd_for):
     """The oxidation limits are pymatgen's element-profile plateaus on the same entries, and
     LiNbO3 | Li6PS5Cl is Xiao et al.'s mutual energy (Joule 3, 1252 (2019), Table S2:
     -123 meV/atom) within max(30 meV, 15 %). Breaking it: ranking on the total energy (with
     Li6PS5Cl's own -83 meV/atom decomposition) gives -164 and fails."""
     import warnings
 
-    from pymatgen.analysis.phase_diagram import PDEntry, PhaseDiagram
     from pymatgen.core import Composition, Element
-
-    from interphase.thermo.database import get_database
-
-    db = get_database("mp")
-
-    def pymatgen_pd(db, elements):
-        t = db.chemsys(set(elements))
-        entries = [
-            PDEntry(Composition(f), float(en) * Composition(f).num_atoms)
-            for f, en in zip(t.formulas, t.energies_ev_per_atom, strict=True)
-        ]
-        return PhaseDiagram(entries)
 
     for f, els in (("LiNbO3", ("Li", "Nb", "O")), ("LiTaO3", ("Li", "Ta", "O"))):
         e = ncm811_lpscl.entry(f)
@@ -75,7 +62,7 @@ def test_linbo3_litao3_shown_with_what_they_miss(ncm811_lpscl):
         w = e["window"]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            profile = pymatgen_pd(db, els).get_element_profile(Element("Li"), Composition(f))
+            profile = pd_for(els).get_element_profile(Element("Li"), Composition(f))
         plateaus = sorted(-p["chempot"] for p in profile)
         # the oxidation limit is the first plateau above the reduction limit
         assert any(abs(w["oxidation_v"] - v) < 2e-3 for v in plateaus), (w, plateaus)
