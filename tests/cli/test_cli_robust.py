@@ -32,6 +32,10 @@ BAD = [
     ["coat", "--cathode", "NCM811", "--electrolyte", "Li6PS5Cl", "--top", "-3"],
     ["coat", "--cathode", "NCM811", "--electrolyte", "Li6PS5Cl", "--range", "5,1"],
     ["coat", "--cathode", "NCM811", "--electrolyte", "Li6PS5Cl", "--csv", "/proc/x.csv"],
+    ["stress", "LCO", "LLZO", "--radius-um", "1e308"],
+    ["md", "Li3PO4", "-T", "300", "--seed", "-1"],
+    ["interface", "LiF", "LiF", "--layers", "-1"],
+    ["particle", "-f", "0.5", "-q", "--plot", "/proc/x.png"],
 ]
 
 

@@ -232,9 +232,10 @@ def register(app: typer.Typer) -> None:
         for t in temperature:
             if t <= 0:
                 raise InvalidConditionError(f"temperature must be positive (got {t:g} K)")
-        if steps < 1 or save_interval < 1 or equilibration < 0 or min_atoms < 0:
+        if steps < 1 or save_interval < 1 or equilibration < 0 or min_atoms < 0 or seed < 0:
             raise InvalidConditionError(
-                "--steps and --save-interval must be >= 1, --equilibration and --min-atoms >= 0"
+                "--steps and --save-interval must be >= 1, --equilibration, --min-atoms and "
+                "--seed >= 0"
             )
         if not 0 < timestep <= MAX_TIMESTEP_FS:
             raise InvalidConditionError(
@@ -603,6 +604,8 @@ def register(app: typer.Typer) -> None:
         check_plot_path(plot)
         if temperature <= 0:
             raise InvalidConditionError(f"temperature must be positive (got {temperature:g} K)")
+        if layers < 1:
+            raise InvalidConditionError(f"--layers must be at least 1 layer per slab, got {layers}")
         if relax_steps < 0 or md_steps < 0:
             raise InvalidConditionError("step counts must be non-negative")
         if plot and not md_steps:

@@ -23,6 +23,9 @@ def _floats(text: str, what: str) -> list[float]:
     return vals
 
 
+MAX_PARTICLE_RADIUS_UM = 1000.0  # a 2 mm "particle" is a pellet, not a particle
+
+
 def _yn(v: bool | None) -> str | None:
     return None if v is None else ("yes" if v else "no")
 
@@ -228,6 +231,11 @@ def register(app: typer.Typer) -> None:
         window = _floats(soc, "state-of-charge window")
         if len(window) != 2:
             raise InvalidConditionError("--soc takes two numbers: start,end")
+        if not 0 < radius_um <= MAX_PARTICLE_RADIUS_UM:
+            raise InvalidConditionError(
+                f"--radius-um {radius_um:g}: give a particle radius in (0, "
+                f"{MAX_PARTICLE_RADIUS_UM:g}] um (cathode particles are 0.1-50 um)"
+            )
         res = particle_in_electrolyte(
             get_mechanics(electrode),
             get_mechanics(electrolyte),

@@ -14,10 +14,15 @@ _PLOT_SUFFIXES = {".png", ".svg", ".pdf", ".html", ".gif"}
 
 
 def _check_plot(path: Path | None) -> None:
-    if path is not None and path.suffix.lower() not in _PLOT_SUFFIXES:
+    if path is None:
+        return
+    if path.is_dir() or path.suffix.lower() not in _PLOT_SUFFIXES:
         raise InvalidConditionError(
-            f"cannot write plot {path.name!r}: use a .png, .svg, .pdf, .html or .gif file name"
+            f"cannot write plot {str(path)!r}: use a .png, .svg, .pdf, .html or .gif file name"
         )
+    from interphase.cli.common import check_writable
+
+    check_writable(path)
 
 
 def _quiet(flag: bool) -> bool:
