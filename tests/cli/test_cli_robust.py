@@ -35,6 +35,7 @@ BAD = [
     ["stress", "LCO", "LLZO", "--radius-um", "1e308"],
     ["md", "Li3PO4", "-T", "300", "--seed", "-1"],
     ["interface", "LiF", "LiF", "--layers", "-1"],
+    ["anode", "LLZO", "-T", "inf"],
     ["particle", "-f", "0.5", "-q", "--plot", "/proc/x.png"],
 ]
 
@@ -94,3 +95,11 @@ def test_cuda_on_a_cpu_torch_and_a_garbage_trajectory(capsys, tmp_path):
     assert run(["md", "Li3PO4", "-T", "300", "--steps", "1", "--device", "cuda"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no CUDA GPU" in err
+
+
+def test_hull_of_an_element_is_its_own_reference(capsys):
+    assert run(["hull", "Li", "--json"]) == 0
+    import json
+
+    d = json.loads(capsys.readouterr().out)
+    assert d["energy_above_hull_ev_per_atom"] == 0.0 and d["decomposition"] == {"Li": 1.0}

@@ -3,6 +3,7 @@ dendrites of a Li-metal anode), `mechanics` (the sourced parameter library)."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import typer
@@ -20,6 +21,8 @@ def _floats(text: str, what: str) -> list[float]:
         ) from None
     if not vals:
         raise InvalidConditionError(f"no {what} given")
+    if not all(math.isfinite(v) for v in vals):
+        raise InvalidConditionError(f"{what} {text!r}: every value must be a finite number")
     return vals
 
 

@@ -36,7 +36,8 @@ def hull_analysis(
     hull = system_hull(db, elements_of(r.composition))
     v = vector(hull, r.composition)
     same = np.all(np.abs(hull.fractions - v) < 1e-6, axis=1)
-    p = hull.point(v, exclude=same)
+    # an element is the reference of its own system: nothing else has its composition
+    p = hull.point(v) if len(r.composition.elements) == 1 else hull.point(v, exclude=same)
     e_d = r.energy_ev_per_atom - p.energy_ev_per_atom
     return HullResult(
         formula=r.formula,
