@@ -191,7 +191,7 @@ def judge(
     gases = tuple(i.formula for i in infos_all if i.electronic == "gas")
     infos = tuple(i for i in infos_all if i.electronic != "gas")
     path = _path(kinks, reactants)
-    sigma = getattr(result, "thermal_uncertainty_ev_per_atom", 0.0) or 0.0
+    sigma = result.thermal_uncertainty_ev_per_atom
 
     def verdict(kind: str, extra: list[str]) -> Verdict:
         return Verdict(
