@@ -31,3 +31,14 @@ class InputFileError(InterphaseError, ValueError):
 
 class ComputeError(InterphaseError, RuntimeError):
     """The execution layer failed (scheduler unreachable, store unreadable)."""
+
+
+class UnknownEntryError(InterphaseError, KeyError):
+    """A name a result holds no entry for (e.g. a candidate absent from a coating screen)."""
+
+    def __str__(self) -> str:  # the message itself, not KeyError's quoted repr of it
+        return Exception.__str__(self)
+
+
+class CitationConflictError(InterphaseError, ValueError):
+    """One citation key defined twice with different content (a defect in the package data)."""

@@ -3,6 +3,7 @@ from published Wyckoff data reproduce their declared space group."""
 
 import importlib.util
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -28,14 +29,15 @@ def test_every_bundled_cif_is_ordered_and_sane():
             assert dm.min() > 1.2, (name, dm.min())
 
 
+BUILD_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_structures.py"
+
+
 def _build_module():
-    """data/structures/build_structures.py, imported (it is a script, not a package module)."""
+    """scripts/build_structures.py, imported (it is a script, not a package module)."""
     name = "interphase_build_structures"
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(
-        name, str(next(iter(bundled_structures().values())).parent / "build_structures.py")
-    )
+    spec = importlib.util.spec_from_file_location(name, str(BUILD_SCRIPT))
     mod = importlib.util.module_from_spec(spec)
     sys.modules[name] = mod  # dataclasses resolve string annotations through sys.modules
     spec.loader.exec_module(mod)

@@ -8,7 +8,7 @@ from pymatgen.core import Composition
 from interphase.coatings.candidates import named_candidate
 from interphase.coatings.evaluate import make_spec
 from interphase.coatings.screen import screen
-from interphase.errors import InvalidConditionError, UnknownMaterialError
+from interphase.errors import InvalidConditionError, UnknownEntryError, UnknownMaterialError
 
 XIAO = ("LiPO3", "LiTi2(PO4)3", "LiH2PO4")  # xiao2019
 
@@ -31,6 +31,12 @@ def test_lbo_does_not_react_with_li3ps4(ncm523_lps):
     e = ncm523_lps.entry("Li3B11O18")
     assert e["reaction_electrolyte"]["energy_ev_per_atom"] > -1e-3
     assert e["passes"]
+
+
+def test_an_unknown_entry_is_a_family_error_and_still_a_key_error(ncm523_lps):
+    with pytest.raises(UnknownEntryError, match="no candidate 'Unobtainium'") as info:
+        ncm523_lps.entry("Unobtainium")
+    assert isinstance(info.value, KeyError)
 
 
 @pytest.mark.parametrize("fixture", ["ncm811_lpscl", "ncm523_lps"])

@@ -30,13 +30,12 @@ from typing import Any
 import numpy as np
 
 from interphase.atomistic.trajectory_files import metadata_path_for
+from interphase.constants import ELEMENTARY_CHARGE_C as E_CHARGE
+from interphase.constants import K_B_EV, K_B_J
 from interphase.errors import InputFileError, InvalidConditionError, MissingDataError
 from interphase.results import Result
 
 A2_PER_PS_TO_CM2_PER_S = 1e-16 / 1e-12  # Å^2/ps → cm^2/s = 1e-4
-K_B_EV = 8.617333262e-5  # eV/K
-K_B_J = 1.380649e-23  # J/K
-E_CHARGE = 1.602176634e-19  # C
 # A tracer MSD below this (Å²) is under about one hop: no long-range diffusion seen.
 MIN_HOP_MSD_A2 = 4.0
 

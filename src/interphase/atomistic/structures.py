@@ -32,7 +32,7 @@ def bundled_structures() -> dict[str, Path]:
         try:
             comp = Composition(formula)
             if not all(isinstance(el, Element) for el in comp):  # "NCM811": N, C, dummy "M"
-                raise ValueError(formula)
+                raise ValueError(formula)  # internal: caught in bundled_structures
             key = comp.reduced_formula
         except Exception:  # a file name that is not a formula (e.g. "NCM811_model")
             key = formula

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from interphase.errors import MissingDataError
+from interphase.errors import CitationConflictError, MissingDataError
 from interphase.results import Result
 
 
@@ -46,7 +46,9 @@ def registry() -> dict[str, Citation]:
         module = importlib.import_module(f"{__name__}.{mod.name}")
         for c in module.SOURCES:
             if c.key in out and out[c.key] != c:
-                raise ValueError(f"citation key {c.key!r} defined twice with different content")
+                raise CitationConflictError(
+                    f"citation key {c.key!r} defined twice with different content"
+                )
             out[c.key] = c
     return out
 

@@ -62,6 +62,8 @@ def _plot_diffusion(results: list[Any], arr: Any, path: Path) -> None:
     import matplotlib.pyplot as plt
     import numpy as np
 
+    from interphase.constants import K_B_EV
+
     ncol = 2 if arr is not None else 1
     fig, axes = plt.subplots(1, ncol, figsize=(5.5 * ncol, 4), squeeze=False)
     ax = axes[0][0]
@@ -95,7 +97,7 @@ def _plot_diffusion(results: list[Any], arr: Any, path: Path) -> None:
         sd = np.array(arr.d_std_cm2_s)
         ax2.errorbar(inv, d, yerr=1.96 * sd, fmt="o", capsize=3)
         xx = np.linspace(1000 / arr.t_extrap_k, inv.min(), 50)
-        ax2.plot(xx, arr.d0_cm2_s * np.exp(-arr.ea_ev / (8.617333262e-5 * 1000 / xx)), "--")
+        ax2.plot(xx, arr.d0_cm2_s * np.exp(-arr.ea_ev / (K_B_EV * 1000 / xx)), "--")
         ax2.errorbar(
             [1000 / arr.t_extrap_k],
             [arr.d_extrap_cm2_s],

@@ -18,7 +18,7 @@ from interphase.coatings.evaluate import ScreeningSpec, evaluate_candidate
 from interphase.coatings.practicality import PRACTICALITY_CITATIONS
 from interphase.coatings.ranking import DEFAULT_WEIGHTS, rank_entries
 from interphase.compute import ResultStore, RunSummary, Task, run_stored
-from interphase.errors import InvalidConditionError
+from interphase.errors import InvalidConditionError, UnknownEntryError
 from interphase.results import Result
 from interphase.thermo.database import get_database
 
@@ -43,10 +43,12 @@ class CoatingScreenResult(Result):
     citations: tuple[str, ...] = field(default=(*CITATIONS, *PRACTICALITY_CITATIONS))
 
     def entry(self, formula_or_name: str) -> dict:
+        """The entry of one candidate, by formula or name; UnknownEntryError (a KeyError) if
+        the screen holds none."""
         for e in self.entries:
             if formula_or_name in (e["formula"], e["name"]):
                 return e
-        raise KeyError(formula_or_name)
+        raise UnknownEntryError(f"no candidate {formula_or_name!r} in this coating screen")
 
     def top(self, n: int) -> tuple[dict, ...]:
         return self.entries[:n]

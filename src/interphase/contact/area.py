@@ -115,7 +115,7 @@ def _gw_f(n: float, h: float) -> float:
         phi = math.exp(-0.5 * h * h) / math.sqrt(2.0 * math.pi)
         return phi - h * 0.5 * special.erfc(h / math.sqrt(2.0))
     if n != 1.5:
-        raise ValueError(f"F_n implemented for n = 0, 1, 1.5, not {n}")
+        raise InvalidConditionError(f"F_n implemented for n = 0, 1, 1.5, not {n}")
     if h < -30.0:
         x2 = h * h
         return (-h) ** 1.5 * (1.0 + 3.0 / (8.0 * x2) + 9.0 / (128.0 * x2 * x2))

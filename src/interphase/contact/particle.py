@@ -44,14 +44,10 @@ try:  # BLAS threads only add overhead on the GMRES vector operations of this si
 except ImportError:  # pragma: no cover - optional
     threadpool_limits = None
 
+from interphase.constants import FARADAY_C_MOL, GAS_CONSTANT_J_MOL_K
 from interphase.contact.particle_mesh import GEOMETRIES, ParticleMesh, build_mesh
 from interphase.errors import ComputeError, InvalidConditionError
-from interphase.materials.electrodes import (
-    FARADAY_C_MOL,
-    GAS_CONSTANT_J_MOL_K,
-    ElectrodeParameters,
-    get_electrode,
-)
+from interphase.materials.electrodes import ElectrodeParameters, get_electrode
 from interphase.results import Result
 
 OPERATIONS = ("charge", "discharge")

@@ -30,13 +30,10 @@ from functools import cache
 import numpy as np
 from scipy.interpolate import PchipInterpolator
 
+from interphase.constants import AVOGADRO_PER_MOL, FARADAY_C_MOL, GAS_CONSTANT_J_MOL_K
 from interphase.errors import UnknownMaterialError
 from interphase.materials.material import Quantity
 from interphase.results import Result
-
-FARADAY_C_MOL = 96485.33212
-GAS_CONSTANT_J_MOL_K = 8.314462618
-AVOGADRO_PER_MOL = 6.02214076e23
 
 ArrayFn = Callable[[np.ndarray], np.ndarray]
 

@@ -22,11 +22,10 @@ from importlib.resources import files
 import numpy as np
 from numpy.typing import ArrayLike
 
+from interphase.constants import GAS_CONSTANT_J_MOL_K
 from interphase.errors import InvalidConditionError, MissingDataError, UnknownMaterialError
 from interphase.materials.material import Quantity
 from interphase.results import Result
-
-GAS_CONSTANT_J_MOL_K = 8.314462618
 
 
 @dataclass(frozen=True)

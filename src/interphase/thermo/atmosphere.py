@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 import numpy as np
 from pymatgen.core import Composition, Element
 
+from interphase.constants import K_B_EV
 from interphase.errors import InvalidConditionError
 from interphase.materials import get_material
 from interphase.results import Result
 from interphase.thermo.conditions import Conditions
 from interphase.thermo.database import Database, get_database
 from interphase.thermo.gases import (
-    K_B_EV,
     align_gas,
     experimental_gibbs,
     gas_mu_ev,

@@ -33,11 +33,10 @@ from importlib import resources
 import numpy as np
 from pymatgen.core import Composition
 
+from interphase.constants import K_B_EV, KJ_PER_MOL_TO_EV
 from interphase.errors import InvalidConditionError
 from interphase.results import Result
 
-K_B_EV = 8.617333262e-5  # eV/K
-KJ_PER_MOL_TO_EV = 1 / 96.4853
 T_REF_K = 298.15
 T_MIN_K, T_MAX_K = 298.0, 2000.0
 

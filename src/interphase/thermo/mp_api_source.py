@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from interphase.errors import DatabaseUnavailableError
-from interphase.thermo.database import ChemsysTable, Database, DatabaseInfo
+from interphase.thermo.tables import ChemsysTable, Database, DatabaseInfo
 
 THERMO_TYPE = "GGA_GGA+U"
 FIELDS = [

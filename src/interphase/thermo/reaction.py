@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from pymatgen.core import Composition
 
+from interphase.constants import EV_TO_KJ_PER_MOL
 from interphase.errors import InvalidConditionError
 from interphase.results import Result
 from interphase.thermo.conditions import Conditions
@@ -37,8 +38,6 @@ from interphase.thermo.gases import thermal_correction_ev_per_atom
 from interphase.thermo.hull import HullPoint, LinearHull
 from interphase.thermo.reactant import Reactant, resolve_reactant
 from interphase.thermo.systems import closed_atoms, elements_of, system_hull, vector
-
-EV_TO_KJ_PER_MOL = 96.4853  # 1 eV per particle in kJ/mol (same constant as pymatgen)
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,9 @@ import numpy as np
 from pymatgen.core import Composition
 from scipy.optimize import linprog
 
+from interphase.constants import KJ_PER_MOL_TO_EV
 from interphase.thermo.gases import (
     GASEOUS_ELEMENTS,
-    KJ_PER_MOL_TO_EV,
     experimental_enthalpy_ev,
     experimental_gibbs,
     experimental_thermal_ev,

@@ -1,14 +1,15 @@
 """Rebuild the CIFs this package builds itself from published crystallographic data.
 
-Run from anywhere: ``python build_structures.py [--check] [--nasicon] [--layered] [--derived]``
-(``--nasicon`` also derives and CHGNet-relaxes the LiM2(PO4)3 NASICON cells, ``--layered`` the
-NCM model cells, ``--derived`` the isostructural analogues such as LiTaO3; all three need the
-atomistic extra).
+Run from anywhere: ``python scripts/build_structures.py [--check] [--nasicon] [--layered]
+[--derived]``. It reads and writes the bundled CIFs in src/interphase/data/structures
+(``--check``: check only, write nothing; ``--nasicon`` also derives and CHGNet-relaxes the
+LiM2(PO4)3 NASICON cells, ``--layered`` the NCM model cells, ``--derived`` the isostructural
+analogues such as LiTaO3; all three need the atomistic extra).
 Each entry gives the space group, lattice (Å, degrees) and Wyckoff positions from the cited
 paper (or, where marked, the asymmetric unit of a Materials Project computed cell); the
 structure is expanded with pymatgen ``Structure.from_spacegroup`` and checked (space group
 found by SpacegroupAnalyzer at symprec 0.1 equals the declared one, no two atoms closer than
-1.2 Å). See SOURCES.md.
+1.2 Å). See src/interphase/data/structures/SOURCES.md.
 
 Partially occupied (Li-disordered) published structures are ordered by
 :func:`order_by_ewald`: seeded random fillings of each partially occupied orbit, with no two Li
@@ -29,7 +30,8 @@ from pymatgen.core import Element, Lattice, Structure
 from pymatgen.io.cif import CifWriter
 from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
 
-HERE = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[1]
+STRUCTURES = ROOT / "src" / "interphase" / "data" / "structures"  # the bundled CIFs
 
 # name: (space group, lattice, species, fractional coordinates of the asymmetric unit)
 BUILT: dict[str, tuple[str, Lattice, list[str], list[list[float]]]] = {
@@ -310,7 +312,7 @@ def order_layered(spec: LayeredSpec) -> tuple[Structure, dict]:
     """
     from pymatgen.analysis.ewald import EwaldSummation
 
-    frame = Structure.from_file(HERE / "LiCoO2_R-3m.cif")
+    frame = Structure.from_file(STRUCTURES / "LiCoO2_R-3m.cif")
     frame.make_supercell([list(row) for row in spec.supercell])
     tm = [i for i, site in enumerate(frame) if site.specie.symbol == "Co"]
     if len(tm) != sum(spec.counts.values()):
@@ -384,7 +386,7 @@ def build_derived(name: str, calculator=None, max_steps: int = 600) -> tuple[Str
     from interphase.atomistic.relax import relax
 
     parent_file, swap = DERIVED[name]
-    parent = Structure.from_file(HERE / parent_file)
+    parent = Structure.from_file(STRUCTURES / parent_file)
     parent.remove_oxidation_states()
     sga = SpacegroupAnalyzer(parent, symprec=0.1)  # the copied parents are P1-written
     start = sga.get_primitive_standard_structure()
@@ -412,7 +414,7 @@ def build_lnmo_p4332() -> Structure:
     and one its enantiomorph P4_132 (213). The P4_332 one is kept. Lattice and O positions are
     those of LiMn2O4: relax with the ML potential before using lengths or energies.
     """
-    lmo = Structure.from_file(HERE / "LiMn2O4_Fd-3m.cif")
+    lmo = Structure.from_file(STRUCTURES / "LiMn2O4_Fd-3m.cif")
     mn = [i for i, site in enumerate(lmo) if site.specie.symbol == "Mn"]
     hits = []
     for rest in combinations(mn[1:], 3):
@@ -555,39 +557,39 @@ def main(write: bool = True) -> None:
         s = Structure.from_spacegroup(sg, lat, species, coords)
         print(name, check(s, sg))
         if write:
-            CifWriter(s, symprec=0.01).write_file(HERE / name)
+            CifWriter(s, symprec=0.01).write_file(STRUCTURES / name)
     for name, spec in ORDERED.items():
         ordered, info = build_ordered(spec)
         print(name, check(ordered, None), info)
         if write:
-            CifWriter(ordered).write_file(HERE / name)
+            CifWriter(ordered).write_file(STRUCTURES / name)
     lnmo = build_lnmo_p4332()
     print(LNMO_FILE, check(lnmo, "P4_332"))
     if write:
-        CifWriter(lnmo, symprec=0.01).write_file(HERE / LNMO_FILE)
+        CifWriter(lnmo, symprec=0.01).write_file(STRUCTURES / LNMO_FILE)
     for name, spec in LAYERED.items():
         if "--layered" in sys.argv:  # needs CHGNet, about 1-3 min each
             cell, info = build_layered(spec)
             print(name, check(cell, None), info)
             if write:
-                CifWriter(cell).write_file(HERE / name)
+                CifWriter(cell).write_file(STRUCTURES / name)
         else:
-            print(name, check(Structure.from_file(HERE / name), None))
+            print(name, check(Structure.from_file(STRUCTURES / name), None))
     for name in DERIVED:
         if "--derived" in sys.argv:  # needs CHGNet, under a minute each
             cell, info = build_derived(name)
-            parent = Structure.from_file(HERE / DERIVED[name][0])
+            parent = Structure.from_file(STRUCTURES / DERIVED[name][0])
             print(name, check(cell, SpacegroupAnalyzer(parent, 0.1).get_space_group_symbol()), info)
             if write:
-                CifWriter(cell, symprec=0.01).write_file(HERE / name)
+                CifWriter(cell, symprec=0.01).write_file(STRUCTURES / name)
         else:
-            print(name, check(Structure.from_file(HERE / name), None))
+            print(name, check(Structure.from_file(STRUCTURES / name), None))
     if "--nasicon" in sys.argv:  # needs CHGNet (the atomistic extra), about 1 min each
         for metal in NASICON_METALS:
             nas, info = build_nasicon(metal)
             print(nasicon_file(metal), check(nas, "R-3c"), info)
             if write:
-                CifWriter(nas, symprec=0.01).write_file(HERE / nasicon_file(metal))
+                CifWriter(nas, symprec=0.01).write_file(STRUCTURES / nasicon_file(metal))
 
 
 if __name__ == "__main__":
