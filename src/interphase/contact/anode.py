@@ -34,11 +34,11 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from interphase.constants import FARADAY_C_MOL, GAS_CONSTANT_J_MOL_K
 from interphase.errors import InvalidConditionError
 from interphase.materials.mechanics import CreepLaw, MechanicalParameters, get_mechanics
 from interphase.results import Result
 
-FARADAY_C_MOL = 96485.33212
 MONROE_NEWMAN_RATIO = 2.2
 EDGE_FLAW_FACTOR = 1.12
 
@@ -288,7 +288,7 @@ class DendriteAssessment(Result):
 
 
 def dendrite_assessment(
-    electrolyte: str,
+    electrolyte: str | MechanicalParameters,
     flaw_size_um: ArrayLike = (0.1, 1.0, 10.0),
     interface_asr_ohm_cm2: float | None = None,
     fracture_toughness_mpa_sqrt_m: float | None = None,
@@ -297,7 +297,9 @@ def dendrite_assessment(
     evaluated (missing sourced data) is listed in `missing` rather than raised."""
     from interphase.errors import MissingDataError
 
-    se = get_mechanics(electrolyte)
+    se = (
+        electrolyte if isinstance(electrolyte, MechanicalParameters) else get_mechanics(electrolyte)
+    )
     li = _li()
     missing: list[str] = []
     try:
@@ -328,4 +330,6 @@ def dendrite_assessment(
 
 def arrhenius_factor(activation_energy_kj_mol: float, temperature_k: float, ref_k: float) -> float:
     """exp(-Q/R (1/T - 1/T_ref)): how much faster a thermally activated rate is at T."""
-    return math.exp(-activation_energy_kj_mol * 1e3 / 8.314462618 * (1 / temperature_k - 1 / ref_k))
+    return math.exp(
+        -activation_energy_kj_mol * 1e3 / GAS_CONSTANT_J_MOL_K * (1 / temperature_k - 1 / ref_k)
+    )

@@ -61,8 +61,8 @@ LI_MELTING_K = 453.65  # CRC Handbook of Chemistry and Physics
 
 
 def contact_vs_pressure(
-    material_a: str,
-    material_b: str,
+    material_a: str | MechanicalParameters,
+    material_b: str | MechanicalParameters,
     pressure_mpa: ArrayLike,
     rms_roughness_um: float = 0.1,
     asperity_radius_um: float = 1.0,
@@ -94,7 +94,10 @@ def contact_vs_pressure(
             raise InvalidConditionError(
                 f"--{name} must be a finite number {'> 0' if strict else '>= 0'}, got {value}"
             )
-    a, b = get_mechanics(material_a), get_mechanics(material_b)
+    a, b = (
+        m if isinstance(m, MechanicalParameters) else get_mechanics(m)
+        for m in (material_a, material_b)
+    )
     sources: list[str] = []
     is_li = [m.name == "Li" for m in (a, b)]
     if all(is_li):
