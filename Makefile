@@ -15,16 +15,13 @@ install: $(BIN)/python
 	$(BIN)/pip install -q "torch==2.13.0"
 	$(BIN)/pip install -q -e ".[$(EXTRAS)]"
 
-# The main job on the embedded data: a pair analysis, windows and an annealing map.
+# The main job on the embedded data: a whole stack, every interface at three levels, an
+# offline HTML report in out/report; then the coated stack beside it.
 demo: install
 	$(BIN)/interphase db info
-	$(BIN)/interphase react NCM811 LGPS --plot out/ncm811_lgps.png
-	$(BIN)/interphase react Li LAGP
-	$(BIN)/interphase react Li LZP
-	$(BIN)/interphase react LCO LLZO --potential 4.2
-	$(BIN)/interphase window Li3PS4 --plot out/li3ps4_window.png
-	$(BIN)/interphase window LLZO
-	$(BIN)/interphase carbonate LCO LLZO --plot out/lco_llzo_carbonate.png
+	$(BIN)/interphase analyze examples/stacks/ncm811_lpscl_li.toml --out out/report --quiet
+	$(BIN)/interphase analyze examples/stacks/ncm811_linbo3_lpscl_li.toml --out out/report_linbo3 --quiet
+	$(BIN)/interphase compare examples/stacks/ncm811_lpscl_li.toml examples/stacks/ncm811_linbo3_lpscl_li.toml
 
 test: install
 	$(BIN)/pytest -q
@@ -34,3 +31,4 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_thermo.py
+	$(BIN)/python benchmarks/bench_analyze.py

@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "contact_commands",
     "particle_commands",
     "coat_commands",
+    "stack_commands",
 )
 
 

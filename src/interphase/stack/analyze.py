@@ -1,0 +1,241 @@
+"""`analyze(stack)`: every interface of a cell stack at all three levels, in one result.
+
+For each interface (cathode | coating, coating | electrolyte or cathode | electrolyte,
+electrolyte | anode) it runs the chemical-contact engine (reactions at the cut-offs, at the
+anode, in the processing atmosphere; windows), the physical-contact models (contact and
+constriction at the stack pressure, misfit stress, Li voids and dendrites) and the transport
+bookkeeping, grades each level (stack.grades) and, for an uncoated or poorly coated cathode
+side, screens the named and classic coatings for the pair. Progress goes to an optional
+callback; the faces draw it. Parts that cannot run are listed with the reason.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from interphase.citations import cite
+from interphase.errors import InterphaseError
+from interphase.materials.parameters import USER_SOURCE
+from interphase.results import Result
+from interphase.stack.chemical import ChemicalAssessment, assess_chemical
+from interphase.stack.grades import LEVELS, Grade, NotComputed
+from interphase.stack.physical import PhysicalAssessment, assess_physical, mechanics
+from interphase.stack.spec import StackSpec
+from interphase.stack.transport import TransportAssessment, assess_transport
+
+SCHEMA_VERSION = 1
+N_COATINGS = 5
+Progress = Callable[[str, int, int], None]  # (what is running, step, number of steps)
+
+EVOLUTION_NOT_COMPUTED = NotComputed(
+    "evolution (resistance and capacity over cycles)",
+    "this release has no evolution engine: interphase growth and contact loss over cycles "
+    "are not computed",
+)
+
+
+@dataclass(frozen=True)
+class InterfaceReport(Result):
+    label: str
+    left: str
+    right: str
+    side: str
+    potential_v: tuple[float, float]
+    chemical: ChemicalAssessment
+    physical: PhysicalAssessment
+    transport: TransportAssessment
+    scorecard: dict[str, Grade]  # level -> grade
+
+
+@dataclass(frozen=True)
+class ParameterRow(Result):
+    material: str
+    property: str
+    value: float
+    unit: str
+    source: str
+    conditions: str
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class CoatingSuggestion(Result):
+    """The best coatings of the named and classic candidates for the cathode | electrolyte
+    pair (coatings.screen, Pareto order); `entries` are the screen's rows."""
+
+    pair: str
+    why: str
+    n_candidates: int
+    entries: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class StackAnalysis(Result):
+    schema_version: int
+    stack: StackSpec
+    interfaces: tuple[InterfaceReport, ...]
+    coatings: CoatingSuggestion | None
+    parameters: tuple[ParameterRow, ...]
+    not_computed: tuple[NotComputed, ...]
+    assumptions: tuple[str, ...]
+    data: dict
+    citations: tuple[dict, ...]
+    wall_s: float
+
+
+ASSUMPTIONS = (
+    "reaction energies from the embedded database at 0 K (plus tabulated or estimated thermal "
+    "parts away from 298 K), in eV per atom of the reactants; the verdict uses the mutual "
+    "energy (thermo.verdict)",
+    "cathode-side interfaces see the Li potential of the cathode between the cut-offs; the "
+    "anode side sees the anode's potential",
+    "grades follow the thresholds in interphase.stack.grades (docs/analyze.md)",
+    "a deposited coating touches its particle conformally; pressed contacts follow the "
+    "contact models of interphase.contact with their default roughness",
+)
+
+
+def _parameter_rows(spec: StackSpec) -> tuple[ParameterRow, ...]:
+    rows: list[ParameterRow] = []
+    for layer in spec.layers:
+        try:
+            m = mechanics(layer.name, spec)
+        except InterphaseError:
+            continue
+        for f in fields(m):
+            q = getattr(m, f.name)
+            if f.name in ("name", "creep", "extra") or q is None:
+                continue
+            rows.append(
+                ParameterRow(
+                    layer.name, f.name, q.value, q.unit, q.source, q.conditions, q.low, q.high
+                )
+            )
+    return tuple(rows)
+
+
+def _coatings(spec: StackSpec, reports: list[InterfaceReport], store: Path | None):
+    from interphase.coatings.evaluate import make_spec
+    from interphase.coatings.screen import default_candidates, screen
+
+    cathode_side = [r for r in reports if r.side == "cathode"]
+    worst_chem = max(
+        (r.scorecard["chemical"] for r in cathode_side),
+        key=lambda g: {"green": 0, "grey": 1, "amber": 2, "red": 3}[g.colour],
+    )
+    if spec.coating is not None and worst_chem.colour == "green":
+        return None
+    why = (
+        "the stack has no coating"
+        if spec.coating is None
+        else f"the coated cathode side is graded {worst_chem.colour}: {worst_chem.reason}"
+    )
+    sspec = make_spec(spec.cathode, spec.electrolyte, "cathode", spec.cutoff_v, spec.database)
+    cands = default_candidates(sspec, include_database=False)
+    res = screen(
+        sspec, cands, store=store if store is not None else ":memory:", workers=0, quiet=True
+    )
+    return CoatingSuggestion(
+        f"{spec.cathode} | {spec.electrolyte}", why, res.n_candidates, res.top(N_COATINGS)
+    )
+
+
+def analyze(
+    spec: StackSpec,
+    progress: Progress | None = None,
+    coatings: bool = True,
+    store: Path | None = None,
+) -> StackAnalysis:
+    """Assess every interface of `spec` (see the module text). `store`: an SQLite file for the
+    coating screen's results, reused on the next run."""
+    from interphase.thermo.database import get_database
+
+    t0 = time.perf_counter()
+    steps = 3 * len(spec.interfaces) + (1 if coatings else 0)
+    step = 0
+
+    def tick(what: str) -> None:
+        nonlocal step
+        step += 1
+        if progress is not None:
+            progress(what, step, steps)
+
+    reports: list[InterfaceReport] = []
+    missing: list[NotComputed] = []
+    for iface in spec.interfaces:
+        chem = assess_chemical(iface, spec)
+        tick(f"chemical contact {iface.label}")
+        phys = assess_physical(iface, spec)
+        tick(f"physical contact {iface.label}")
+        trans = assess_transport(iface, spec, chem)
+        tick(f"transport {iface.label}")
+        missing += [
+            NotComputed(f"{iface.label}: {m.part}", m.reason, m.hint) for m in phys.not_computed
+        ]
+        card = {
+            "chemical": chem.grade,
+            "physical": phys.grade,
+            "transport": trans.grade,
+            "evolution": Grade("grey", EVOLUTION_NOT_COMPUTED.reason),
+        }
+        assert tuple(card) == LEVELS
+        reports.append(
+            InterfaceReport(
+                iface.label,
+                iface.left.name,
+                iface.right.name,
+                iface.side,
+                iface.potential_v,
+                chem,
+                phys,
+                trans,
+                card,
+            )
+        )
+    suggestion = None
+    if coatings:
+        suggestion = _coatings(spec, reports, store)
+        tick("coating screen")
+    missing.append(EVOLUTION_NOT_COMPUTED)
+
+    keys: list[str] = []
+    for r in reports:
+        keys += [*r.chemical.citations, *r.physical.citations]
+        keys += [c.li_source for c in r.transport.conductors if c.li_source]
+    params = _parameter_rows(spec)
+    keys += [p.source for p in params]
+    info = get_database(spec.database).info
+    keys += list(info.citations)
+    if suggestion is not None:
+        from interphase.coatings.screen import CITATIONS
+
+        keys += list(CITATIONS)
+    citations = []
+    for k in dict.fromkeys(keys):
+        if not k or k == USER_SOURCE:
+            continue
+        try:
+            citations.append(cite(k).to_dict())
+        except InterphaseError:
+            citations.append({"key": k, "title": "(not in the citation registry)"})
+    import interphase
+
+    return StackAnalysis(
+        schema_version=SCHEMA_VERSION,
+        stack=spec,
+        interfaces=tuple(reports),
+        coatings=suggestion,
+        parameters=params,
+        not_computed=tuple(missing),
+        assumptions=ASSUMPTIONS,
+        data={
+            "interphase_version": getattr(interphase, "__version__", ""),
+            "database": info.to_dict(),
+        },
+        citations=tuple(citations),
+        wall_s=time.perf_counter() - t0,
+    )

@@ -1,0 +1,121 @@
+"""Whole-stack analysis: it composes the engines (same numbers as calling them directly), its
+grades follow the physics of the review's cases, and user parameters enter labelled."""
+
+import pytest
+
+from interphase.contact.pressure import contact_vs_pressure
+from interphase.materials.parameters import USER_SOURCE, parse_params
+from interphase.stack import analyze, make_stack
+from interphase.stack.grades import LEVELS
+from interphase.thermo.analysis import react
+from interphase.thermo.conditions import Conditions
+
+
+@pytest.fixture(scope="module")
+def lco_llzo():
+    return analyze(make_stack("LCO", "LLZO", "Li"), coatings=False)
+
+
+def test_every_interface_has_every_level(lco_llzo):
+    for r in lco_llzo.interfaces:
+        assert tuple(r.scorecard) == LEVELS
+        assert r.scorecard["evolution"].colour == "grey"  # said, not faked
+    assert any("evolution" in m.part for m in lco_llzo.not_computed)
+
+
+def test_reactions_are_the_engine_s(lco_llzo):
+    cathode = lco_llzo.interfaces[0]
+    charged = next(c for c in cathode.chemical.cases if c.label == "charged")
+    direct = react("LCO", "LLZO", conditions=Conditions(4.2))
+    assert charged.total_ev_per_atom == pytest.approx(direct.most_exothermic.energy_ev_per_atom)
+    assert charged.mutual_ev_per_atom == pytest.approx(
+        direct.mutual.most_exothermic.energy_ev_per_atom
+    )
+    assert charged.verdict == direct.verdict.kind
+    # the total never lies above the mutual energy (it adds each side's own decomposition)
+    for c in cathode.chemical.cases:
+        assert c.total_ev_per_atom <= c.mutual_ev_per_atom + 1e-9
+
+
+def test_physical_grade_is_the_contact_model_s(lco_llzo):
+    cathode = lco_llzo.interfaces[0]
+    direct = contact_vs_pressure("LCO", "LLZO", [5.0])
+    g = cathode.physical.grades[0]
+    assert g.unit == "ohm cm2"
+    assert g.number == pytest.approx(direct.total_asr_ohm_cm2[0], rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("electrolyte", "colour", "kind"),
+    [
+        # Li | LLZO: a thin passivating (kinetically stable) layer, Ma et al. Nano Lett. 2016
+        ("LLZO", "green", {"stable", "kinetically_stabilized", "passivating"}),
+        # Li | LAGP: Ge reduced to Li-Ge alloys, a mixed-conducting interphase (Hartmann 2013)
+        ("LAGP", "red", {"mixed_conducting"}),
+    ],
+)
+def test_li_anode_verdicts_of_the_review(electrolyte, colour, kind):
+    res = analyze(make_stack("LCO", electrolyte, "Li"), coatings=False)
+    anode = res.interfaces[-1]
+    case = anode.chemical.cases[0]
+    assert case.verdict in kind
+    if colour == "red":
+        assert anode.scorecard["chemical"].colour == "red"
+    else:
+        assert anode.scorecard["chemical"].colour in ("green", "amber")
+
+
+def test_behind_an_electron_blocking_coating_the_electrolyte_is_graded_closed():
+    res = analyze(make_stack("NCM811", "Li6PS5Cl", "Li", "LiNbO3"), coatings=False)
+    middle = res.interfaces[1]
+    graded = [c for c in middle.chemical.cases if c.graded]
+    assert [c.label for c in graded] == ["chemical"]
+    closed = react("LiNbO3", "Li6PS5Cl")
+    assert graded[0].mutual_ev_per_atom == pytest.approx(
+        closed.mutual.most_exothermic.energy_ev_per_atom
+    )
+    assert middle.scorecard["chemical"] == graded[0].grade  # the bounds do not grade
+    # the at-potential reactions are shown as bounds: at least as exothermic as the closed one
+    for c in middle.chemical.cases:
+        if not c.graded:
+            assert c.driving_force_ev_per_atom <= graded[0].driving_force_ev_per_atom + 1e-9
+
+
+def test_missing_parameter_is_named_then_supplied_by_the_user():
+    bare = analyze(make_stack("NCM811", "LLZO", "Li"), coatings=False)
+    first = bare.interfaces[0]
+    assert first.physical.contact is None
+    assert first.scorecard["physical"].colour == "grey"
+    assert any(
+        "youngs_modulus_gpa" in m.reason and "--param" in m.hint
+        for m in first.physical.not_computed
+    )
+    user = parse_params(["NCM811.youngs_modulus_gpa=200", "NCM811.poisson_ratio=0.3"])
+    given = analyze(make_stack("NCM811", "LLZO", "Li", params=user), coatings=False)
+    phys = given.interfaces[0].physical
+    assert phys.contact is not None
+    assert phys.chemomechanics is not None  # volume change is sourced; moduli now given
+    rows = {(p.material, p.property): p for p in given.parameters}
+    assert rows[("NCM811", "youngs_modulus_gpa")].source == USER_SOURCE
+    assert rows[("NCM811", "youngs_modulus_gpa")].value == 200
+    # a stiffer cathode touches less at the same pressure: higher constriction ASR
+    stiff = parse_params(["NCM811.youngs_modulus_gpa=400", "NCM811.poisson_ratio=0.3"])
+    res2 = analyze(make_stack("NCM811", "LLZO", "Li", params=stiff), coatings=False)
+    i = phys.contact.pressure_mpa.index(5.0)
+    assert (
+        res2.interfaces[0].physical.contact.total_asr_ohm_cm2[i] > phys.contact.total_asr_ohm_cm2[i]
+    )
+
+
+def test_uncoated_stack_gets_coating_suggestions():
+    res = analyze(make_stack("LCO", "LLZO", "Li"))
+    assert res.coatings is not None
+    assert 1 <= len(res.coatings.entries) <= 5
+    ranks = [e["rank"] for e in res.coatings.entries]
+    assert ranks == sorted(ranks)
+
+
+def test_every_citation_resolves(lco_llzo):
+    keys = [c["key"] for c in lco_llzo.citations]
+    assert len(keys) == len(set(keys))
+    assert all(c.get("doi") or c.get("url") for c in lco_llzo.citations)
