@@ -119,6 +119,8 @@ def _progress(quiet: bool):
 
 
 def register(app: typer.Typer) -> None:
+    register_cases(app)
+
     @app.command("analyze")
     def analyze_cmd(
         stack_file: Path | None = typer.Argument(
@@ -223,3 +225,39 @@ def register(app: typer.Typer) -> None:
         labels = [res.stack.label for res in results]
         console.print(table("scorecards", ["", "A", "B"], rows))
         console.print(f"A: {labels[0]}\nB: {labels[1]}", highlight=False, markup=False)
+
+
+def register_cases(app: typer.Typer) -> None:
+    @app.command("case")
+    def case_cmd(
+        case_id: str | None = typer.Argument(
+            None, help="A reference case (interphase case lists them)."
+        ),
+        json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    ) -> None:
+        """The review's reference cases: what interphase predicts, what experiments saw."""
+        from interphase.citations import cite
+        from interphase.stack.cases import CASES, get_case
+
+        if case_id is None:
+            rows = [[c.id, f"{c.system} ({c.level})"] for c in CASES]
+            if json_out:
+                emit_json([{"id": c.id, "level": c.level, "system": c.system} for c in CASES])
+                return
+            console.print(table("reference cases (Gong & Gu 2020)", ["id", "system (level)"], rows))
+            return
+        case = get_case(case_id)
+        res = case.run()
+        if json_out:
+            emit_json(res)
+            return
+        p = lambda s: console.print(s, highlight=False, markup=False)  # noqa: E731
+        p(f"{case.system} ({case.level})")
+        p(f"seen: {case.seen}")
+        for line in res.prediction:
+            p(f"predicted: {line}")
+        for what, ok in res.checks:
+            p(f"  [{'x' if ok else ' '}] {what}")
+        p(f"agreement: {res.agreement}. {res.discussion}")
+        p(f"reproduce: {case.command}")
+        p("sources: " + "; ".join(cite(k).short() for k in case.sources))
