@@ -281,12 +281,13 @@ def test_preconditioner_is_exact_for_a_moved_contact_state():
     the corrected factorisation of one state solves the Jacobian of another exactly."""
     from scipy.sparse.linalg import spsolve
 
-    from interphase.contact import particle as pm
+    from interphase.contact.particle_model import _Model
+    from interphase.contact.particle_preconditioner import _Preconditioner, _state_block_last
 
     el = get_electrode("LNMO")
     mesh = build_mesh("circle", 24, 2.5, 0.2, 4)
     one_c = FARADAY_C_MOL * el.max_li_concentration_mol_cm3.value * mesh.total_volume_cm3 / 3600
-    model = pm._Model(
+    model = _Model(
         mesh,
         el,
         i0_ref_a_cm2=100 * one_c / mesh.contact_area_total_cm2,
@@ -304,12 +305,12 @@ def test_preconditioner_is_exact_for_a_moved_contact_state():
     u_b[model.iv] = model.solve_potential(u_b[: model.n], 4.7)
     a0_h = 0.01
     jac_a, jac_b = model.jacobian(u_a, a0_h), model.jacobian(u_b, a0_h)
-    order = pm._state_block_last(jac_a, model.state_block)
+    order = _state_block_last(jac_a, model.state_block)
     assert order is not None
-    pre = pm._Preconditioner(jac_a, order, model.state_block)
+    pre = _Preconditioner(jac_a, order, model.state_block)
     pre.update(jac_b)
     r = np.random.default_rng(2).standard_normal(model.size)
     exact = spsolve(jac_b.tocsc(), r)
     assert np.allclose(pre.solve(r), exact, rtol=1e-8, atol=1e-10 * np.abs(exact).max())
-    plain = pm._Preconditioner(jac_a, None, model.state_block)
+    plain = _Preconditioner(jac_a, None, model.state_block)
     assert not np.allclose(plain.solve(r), exact, rtol=1e-3)  # the correction matters
