@@ -355,7 +355,9 @@ def _al2o3_lagp() -> CaseResult:
         ),
         "partly",
         "The coating takes the reduction away from LAGP's Ge and reacts with Li three times "
-        "less. At full Li activity the table still reduces Al2O3 to Li9Al4 + Li2O; the ALD "
+        "less. (The ALD experiment of Liu et al. protected LATP, the Ti analogue: Li | LATP "
+        "reduces Ti to Ti3P and TiAl the same way, `interphase react Li LATP`.) At full Li "
+        "activity the table still reduces Al2O3 to Li9Al4 + Li2O; the ALD "
         "films work as nm-thin layers that lithiate to Li-Al-O, which a bulk hull does not "
         "describe.",
     )
@@ -485,7 +487,7 @@ CASES: tuple[Case, ...] = (
         "point contacts and stress: single-crystal LCO breaks into nano-domains joined by twin "
         "and antiphase boundaries; Li paths near the interface change",
         "interphase stress LCO LLZO",
-        ("gong2020",),
+        ("gong2017lco", "gong2020"),
         _lco_llzo_contact,
     ),
     Case(
@@ -495,7 +497,7 @@ CASES: tuple[Case, ...] = (
         "uneven contact, uneven delithiation, local transition-metal migration that blocks "
         "Li channels",
         "interphase particle -m LNMO -f 0.1 --patches 2 --grid 30",
-        ("gong2020",),
+        ("gong2018lnmo", "gong2020"),
         _lnmo_llzo_uneven,
     ),
     Case(
@@ -504,7 +506,7 @@ CASES: tuple[Case, ...] = (
         "LCO / LLZO annealed",
         "Li2CO3 forms at the interface unless processed cold, short and CO2-free",
         "interphase carbonate LCO LLZO",
-        ("vardar2018", "gong2020"),
+        ("vardar2018", "park2016lcollzo", "han2018joule", "gong2020"),
         _lco_llzo_carbonate,
     ),
     Case(
@@ -552,7 +554,7 @@ CASES: tuple[Case, ...] = (
         "electrolyte membrane cast on the cathode",
         "intimate contact, much better cells",
         "interphase contact LCO LLZO -p 1,10,100",
-        ("gong2020",),
+        ("chen2019membrane", "gong2020"),
         _pressed_vs_cast,
     ),
     Case(
@@ -561,7 +563,7 @@ CASES: tuple[Case, ...] = (
         "atomically flat, crystalline LiCoO2 surfaces (thin films)",
         "lower interfacial resistance the flatter and more crystalline the surface",
         "interphase contact LCO LLZO -p 10 --roughness-um 0.01",
-        ("gong2020",),
+        ("haruta2015", "gong2020"),
         _flat_lco,
     ),
     Case(
@@ -570,7 +572,7 @@ CASES: tuple[Case, ...] = (
         "Al2O3 (ALD) on LAGP against Li",
         "suppresses Li diffusion into the electrolyte and its reduction; stable cycling",
         "interphase react Li Al2O3",
-        ("gong2020",),
+        ("liu2018ald", "hartmann2013", "gong2020"),
         _al2o3_lagp,
     ),
     Case(
