@@ -1,0 +1,150 @@
+"""Li+ and electronic conductivity of interphase phases, each with where it came from, and the
+effective conductivity of a multi-phase layer.
+
+Per phase:
+- Li+ conductivity: the user's value (``--param Li2S.li_conductivity_s_cm=...``), else the
+  materials catalog / mechanics library (sourced), else unknown (None).
+- electronic conductivity: the user's value, else a sourced one, else an estimate by class:
+  a phase metallic in PBE gets METALLIC_S_CM (an order of magnitude for intermetallics; every
+  result here is insensitive to it once it exceeds the Li+ conductivity, because the ions then
+  limit), an insulator or semiconductor the intrinsic conductivity of its PBE gap,
+  sigma = e n_i (mu_e + mu_h) with n_i = N exp(-E_g / 2kT) and N = 2 (2 pi m_e k T / h^2)^1.5
+  (free-electron band masses), for a carrier mobility of 1 cm^2/(V s) with the range
+  1e-2..1e2 cm^2/(V s) as its uncertainty. PBE underestimates gaps, so the estimate leans to
+  leakier; it is labelled an estimate wherever it is used.
+
+Layer: the Wiener bounds, phases in series (lower) and in parallel (upper); evolution.growth
+says which it uses.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+
+from scipy import constants as _c
+
+from interphase.errors import InterphaseError, MissingDataError
+from interphase.materials.parameters import USER_SOURCE, Parameters
+from interphase.results import Result
+
+METALLIC_S_CM = 1.0e4
+MOBILITY_CM2_V_S = (1e-2, 1.0, 1e2)  # low, central, high (assumed range, see module text)
+
+
+@dataclass(frozen=True)
+class Estimate(Result):
+    """A conductivity in S/cm with its band and how it was obtained; value None: unknown."""
+
+    value: float | None
+    low: float | None
+    high: float | None
+    source: str  # a citation key, "user", or "estimate"
+    how: str
+
+
+def effective_dos_cm3(temperature_k: float) -> float:
+    """2 (2 pi m_e k T / h^2)^(3/2), per cm^3 (2.5e19 at 300 K)."""
+    m = _c.m_e
+    return 2.0 * (2.0 * math.pi * m * _c.k * temperature_k / _c.h**2) ** 1.5 * 1e-6
+
+
+def intrinsic_conductivity_s_cm(gap_ev: float, temperature_k: float, mobility: float) -> float:
+    """e n_i (mu_e + mu_h) of an intrinsic semiconductor, equal mobilities (cm^2/(V s))."""
+    n_i = effective_dos_cm3(temperature_k) * math.exp(-gap_ev * _c.e / (2.0 * _c.k * temperature_k))
+    return _c.e * n_i * 2.0 * mobility
+
+
+def _sourced(formula: str, prop: str):
+    """The sourced Quantity of a catalog material (None when absent)."""
+    from interphase.materials.mechanics import get_mechanics
+
+    try:
+        return getattr(get_mechanics(formula), prop)
+    except InterphaseError:
+        return None
+
+
+def li_conductivity(formula: str, params: Parameters | None = None) -> Estimate:
+    user = (params or Parameters()).for_material(formula).get("li_conductivity_s_cm")
+    if user is not None:
+        return Estimate(user, user, user, USER_SOURCE, "given by the user")
+    q = _sourced(formula, "li_conductivity_s_cm")
+    if q is not None:
+        return Estimate(q.value, q.low or q.value, q.high or q.value, q.source, q.conditions)
+    return Estimate(None, None, None, "", "no Li+ conductivity known")
+
+
+def electronic_conductivity(
+    formula: str, temperature_k: float = 298.15, params: Parameters | None = None
+) -> Estimate:
+    from interphase.materials.electronic import electronic_character
+
+    user = (params or Parameters()).for_material(formula).get("electronic_conductivity_s_cm")
+    if user is not None:
+        return Estimate(user, user, user, USER_SOURCE, "given by the user")
+    q = _sourced(formula, "electronic_conductivity_s_cm")
+    if q is not None:
+        return Estimate(q.value, q.low or q.value, q.high or q.value, q.source, q.conditions)
+    ec = electronic_character(formula)
+    if ec.kind == "metal":
+        return Estimate(
+            METALLIC_S_CM,
+            METALLIC_S_CM / 100,
+            METALLIC_S_CM * 10,
+            "estimate",
+            f"metallic ({ec.reason}): order of magnitude of an intermetallic",
+        )
+    if ec.pbe_gap_ev is None:
+        return Estimate(None, None, None, "", "no band gap in the bundled table")
+    lo, mid, hi = (
+        intrinsic_conductivity_s_cm(ec.pbe_gap_ev, temperature_k, mu) for mu in MOBILITY_CM2_V_S
+    )
+    return Estimate(
+        mid,
+        lo,
+        hi,
+        "estimate",
+        f"intrinsic, PBE gap {ec.pbe_gap_ev:.2f} eV, mobility 1 (1e-2..1e2) cm2/Vs",
+    )
+
+
+def wiener_bounds(fractions: list[float], sigmas: list[float]) -> tuple[float, float]:
+    """(series, parallel) conductivity of phases with volume fractions `fractions`."""
+    total = sum(fractions)
+    phi = [f / total for f in fractions]
+    parallel = sum(p * s for p, s in zip(phi, sigmas, strict=True))
+    if any(s <= 0 for p, s in zip(phi, sigmas, strict=True) if p > 0):
+        return 0.0, parallel
+    series = 1.0 / sum(p / s for p, s in zip(phi, sigmas, strict=True))
+    return series, parallel
+
+
+@cache
+def per_atom_volume_cm3(formula: str) -> tuple[float, str]:
+    """Volume per mole of atoms (cm^3/mol) of a phase and how it was obtained: a bundled
+    crystal structure when there is one, else the mean of the elements' molar volumes
+    (pymatgen's element data; about +-50 % for ionic compounds)."""
+    from pymatgen.core import Composition, Element
+
+    red = Composition(formula).reduced_formula
+    try:
+        from interphase.atomistic.structures import bundled_structures
+
+        path = bundled_structures().get(red)
+    except (ImportError, InterphaseError):
+        path = None
+    if path is not None:
+        from pymatgen.core import Structure
+
+        s = Structure.from_file(path)
+        return s.volume / len(s) * _c.N_A * 1e-24, f"bundled structure {path.name}"
+    comp = Composition(red)
+    vols = []
+    for el, n in comp.items():
+        v = Element(el.symbol).molar_volume
+        if v is None:
+            raise MissingDataError(f"no molar volume for {el.symbol} in pymatgen's element data")
+        vols.append(float(v) * n)
+    return sum(vols) / comp.num_atoms, "mean of the elements' molar volumes (+-50 %)"
