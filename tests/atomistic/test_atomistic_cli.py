@@ -92,7 +92,26 @@ def test_interface_cli(capsys, tmp_path):
         capsys, ["interface", "NiO", "LiF", "--min-in-plane", "0", "--out", str(out), "--json"]
     )
     assert d["max_strain"] <= d["strain_limit"] and d["n_atoms"] == 16
-    assert out.exists()
+    assert out.exists() and out.read_text().lstrip().startswith(("#", "data_"))  # a CIF
+    assert d["model_path"] == str(out) and d["trajectory_path"] is None
+    xyz = tmp_path / "model.xyz"  # the file name picks the format: extended XYZ here
+    assert run(["interface", "NiO", "LiF", "--min-in-plane", "0", "--out", str(xyz)]) == 0
+    from ase.io import read
+
+    assert len(read(str(xyz))) == 16 and read(str(xyz)).cell.volume > 0
+
+
+def test_interface_md_writes_under_out_dir_not_the_working_dir(capsys, tmp_path, monkeypatch):
+    pytest.importorskip("chgnet")
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    runs = tmp_path / "runs"
+    args = ["interface", "NiO", "LiF", "--min-in-plane", "0", "--md-steps", "4"]
+    d = _json(capsys, [*args, "--temperature", "300", "--out-dir", str(runs), "--json"])
+    assert d["trajectory_path"].startswith(str(runs)) and d["dynamics"]["crossings"] >= 0
+    assert d["md"]["production_steps"] == 4
+    assert list(cwd.iterdir()) == []
 
 
 def test_mlip_energy_cli(capsys):
@@ -112,6 +131,7 @@ def test_mlip_energy_cli(capsys):
         ["bvse", "missing.cif"],
         ["interface", "NiO", "LiF", "--strain-limit", "0.001"],
         ["interface", "NiO", "LiF", "--film-miller", "1,0"],
+        ["interface", "NiO", "LiF", "--out", "model.foo"],
         ["md", "Li2O", "-T", "800", "--plot", "x.gif"],
         ["mlip-energy", "Li2O", "--potential", "nonsense"],
     ],

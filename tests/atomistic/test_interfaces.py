@@ -1,5 +1,8 @@
 """Interface models: lattice matching within the strain limit, relaxation, MD analysis."""
 
+import shutil
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -14,7 +17,7 @@ from interphase.atomistic.interfaces import (
     relax_interface,
 )
 from interphase.atomistic.md import run_md
-from interphase.errors import MissingDataError
+from interphase.errors import InvalidConditionError, MissingDataError
 
 
 def test_lif_on_nio_builds_under_strain_limit_and_relaxes():
@@ -117,3 +120,46 @@ def test_interface_li_keeps_its_octahedron_across_a_coherent_rocksalt_interface(
     assert near.coordination_counts == {6: near.n_atoms} and near.fraction_octahedral == 1.0
     assert near == dyn.environment_near_final
     assert dyn.coordination_near_initial == 6.0
+
+
+def test_workflow_chains_build_relax_md_analysis_and_reports_progress(tmp_path):
+    from ase.io import read
+
+    from interphase.atomistic.interface_workflow import interface_workflow
+
+    ni = AseAtomsAdaptor.get_structure(bulk("Ni", cubic=True))
+    cu = AseAtomsAdaptor.get_structure(bulk("Cu", cubic=True))
+    calls = []
+    res = interface_workflow(
+        ni,
+        cu,
+        min_in_plane_a=5.0,
+        relax_steps=5,
+        md_steps=20,
+        temperature_k=900,
+        potential="emt",
+        species="Cu",
+        model_path=tmp_path / "model.xyz",
+        progress=lambda what, done, total: calls.append((what, done, total)),
+    )
+    assert res.model.relaxed and res.dynamics is not None and res.md.production_steps == 20
+    # no --out-dir: the trajectory goes to a fresh temporary folder, named in the result
+    traj = Path(res.trajectory_path)
+    assert traj.exists() and traj.parent.name.startswith("interphase-interface-")
+    back = read(res.model_path)  # .xyz is written as extended XYZ, cell included
+    assert len(back) == res.model.n_atoms and back.cell.volume > 0
+    d = res.to_dict()
+    assert {"n_atoms", "max_strain", "dynamics", "md", "trajectory_path", "model_path"} <= set(d)
+    stages = [c for c in calls if not c[0].startswith("MD ")]
+    assert [c[0] for c in stages][:2] == ["building the interface model", "relaxing the interface"]
+    assert stages[-1][1] == stages[-1][2] == 5  # build, relax, MD, analysis, write
+    assert any(c[0].startswith("MD ") and c[1] == 20 for c in calls)  # the MD reports through
+    shutil.rmtree(traj.parent)
+
+
+def test_workflow_refuses_an_unknown_model_format_before_any_work(tmp_path):
+    from interphase.atomistic.interface_workflow import interface_workflow
+
+    with pytest.raises(InvalidConditionError, match=r"\.cif"):
+        interface_workflow("NoSuchThing", "LiF", model_path=tmp_path / "model.foo")
+    assert not (tmp_path / "model.foo").exists()

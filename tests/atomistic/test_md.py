@@ -231,3 +231,42 @@ def test_small_cell_is_named_and_a_supercell_clears_it():
     s = load_structure("Li3PO4")
     assert "small cell: 16 atoms" in small_cell_warning(s)
     assert small_cell_warning(supercell_for(s, min_atoms=100, min_length_a=10.0)) == ""
+
+
+def test_progress_callback_follows_equilibration_and_production(tmp_path):
+    calls = []
+    run_md(
+        CU,
+        300,
+        25,
+        trajectory=tmp_path / "p.extxyz",
+        potential="emt",
+        equilibration_steps=12,
+        save_interval=5,
+        progress=lambda what, done, total: calls.append((what, done, total)),
+    )
+    eq = [c for c in calls if c[0].endswith("equilibration")]
+    prod = [c for c in calls if not c[0].endswith("equilibration")]
+    assert eq and prod and calls.index(eq[-1]) < calls.index(prod[0])  # equilibration first
+    for part, total in ((eq, 12), (prod, 25)):
+        done = [c[1] for c in part]
+        assert done == sorted(done) and done[-1] == total and {c[2] for c in part} == {total}
+    assert prod[0][0] == "MD Cu32 300 K"
+    # the former on/off switch is still accepted (no callback)
+    r = run_md(CU, 300, 5, trajectory=tmp_path / "q.extxyz", potential="emt", progress=True)
+    assert r.production_steps == 5
+
+
+def test_series_names_replicas_and_reports_the_small_cell(tmp_path):
+    from interphase.atomistic.md import run_md_series
+
+    res = run_md_series(
+        CU, [300.0, 400.0], 5, out_dir=tmp_path, seed=2, potential="emt", save_interval=5
+    )
+    paths = [Path(r.trajectory_path).name for r in res.runs]
+    assert paths == ["Cu1_300K_seed2.extxyz", "Cu1_400K_seed2.extxyz"]
+    d = res.to_dict()
+    assert [r["temperature_k"] for r in d["md"]] == [300.0, 400.0]
+    assert len(d["warnings"]) == 1 and "small cell" in d["warnings"][0]
+    with pytest.raises(InvalidConditionError):
+        run_md_series(CU, [], 5, out_dir=tmp_path, potential="emt")

@@ -75,7 +75,7 @@ def test_compare_two_stacks(capsys):
     # the anode side is the same Li6PS5Cl | Li interface in both stacks
     for r in anode:
         assert r["a"]["colour"] == r["b"]["colour"] and r["a"]["reason"] == r["b"]["reason"]
-        assert r["a"]["number"] == pytest.approx(r["b"]["number"], abs=1e-9)
+        assert r["a"]["number"] == pytest.approx(r["b"]["number"], rel=1e-9, abs=1e-9)
 
 
 BAD = [

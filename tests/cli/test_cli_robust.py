@@ -37,6 +37,16 @@ BAD = [
     ["interface", "LiF", "LiF", "--layers", "-1"],
     ["anode", "LLZO", "-T", "inf"],
     ["particle", "-f", "0.5", "-q", "--plot", "/proc/x.png"],
+    ["react", "Li", "LLZO", "--kinetic-threshold", "1e308"],
+    ["contact", "LLZO", "LCO", "--asr", "1e308"],
+    ["anode", "LLZO", "-p", "1e300"],
+    ["carbonate", "LCO", "LLZO", "--nt", "1000000000"],
+    ["carbonate", "LCO", "LLZO", "--tmax", "1e9"],
+    ["particle", "-f", "0.5", "-q", "--diffusivity", "1e9"],
+    ["particle", "-f", "0.5", "-q", "--patches", "1000000000"],
+    ["grow", "LGPS", "--hours", "-1"],
+    ["grow", "LGPS", "--temperature", "600"],
+    ["grow", "LGPS", "--param", "Li2S.li_conductivity_s_cm=-1"],
 ]
 
 
@@ -103,3 +113,14 @@ def test_hull_of_an_element_is_its_own_reference(capsys):
 
     d = json.loads(capsys.readouterr().out)
     assert d["energy_above_hull_ev_per_atom"] == 0.0 and d["decomposition"] == {"Li": 1.0}
+
+
+@pytest.mark.parametrize(
+    "row", ["Xx2O,-1.0", "Li2O,nan", "Li2O,-40", "Li2O,abc"], ids=["element", "nan", "huge", "text"]
+)
+def test_bad_user_entries_file(capsys, tmp_path, row):
+    f = tmp_path / "entries.csv"
+    f.write_text("formula,e_form_per_atom\n" + row + "\n")
+    assert run(["hull", "Li2O", "--entries", str(f)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("interphase: error:"), err

@@ -19,8 +19,19 @@ def lco_llzo():
 def test_every_interface_has_every_level(lco_llzo):
     for r in lco_llzo.interfaces:
         assert tuple(r.scorecard) == LEVELS
-        assert r.scorecard["evolution"].colour == "grey"  # said, not faked
+    cathode, anode = lco_llzo.interfaces
+    assert cathode.scorecard["evolution"].colour == "grey"  # not modelled: said, not faked
     assert any("evolution" in m.part for m in lco_llzo.not_computed)
+    # Li | LLZO does not react beyond the kinetic threshold: nothing grows
+    assert anode.growth.regime == "none" and anode.scorecard["evolution"].colour == "green"
+
+
+def test_growth_from_estimates_is_never_graded_red():
+    res = analyze(make_stack("LCO", "LAGP", "Li"), coatings=False)
+    anode = res.interfaces[-1]
+    assert anode.growth.regime == "parabolic"
+    assert anode.scorecard["evolution"].colour == "amber"  # electronic sigma estimated
+    assert anode.scorecard["evolution"].number == pytest.approx(anode.growth.asr_ohm_cm2[0])
 
 
 def test_reactions_are_the_engine_s(lco_llzo):

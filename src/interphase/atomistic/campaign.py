@@ -117,11 +117,13 @@ def run_md_campaign(
     quiet: bool | None = None,
     analyse: bool = True,
     species: str = "Li",
+    progress=None,
 ) -> MDCampaignResult:
     """Run MD for every material × temperature (materials: bundled names, file paths or
     Structures; each is one cell, repeat it first if needed) on Dask (`workers`, or an existing
     `scheduler`; `workers=0` runs in this process), store each run's summary, then analyse Li
-    diffusion of `species` per trajectory and fit Arrhenius per material."""
+    diffusion of `species` per trajectory and fit Arrhenius per material. `progress(description,
+    done, total)` follows the runs."""
     from interphase.atomistic.structures import file_stem, load_structure
 
     if not materials or not temperatures_k:
@@ -163,6 +165,7 @@ def run_md_campaign(
         batch_size=1,  # MD runs are long: one per Dask task keeps the workers balanced
         quiet=quiet,
         description="MD runs",
+        progress=progress,
     )
     summary, stored = done.summary, done.rows
     runs, failures = [], {}

@@ -5,6 +5,8 @@ checkpoint written at the end of each run, `trajectory_files`) or from the last 
 Positions are written as ASE integrates them, i.e. never wrapped back into the cell, so the
 trajectory is unwrapped; the diffusion analysis still unwraps frame-to-frame jumps by minimum
 image, so wrapped trajectories from elsewhere work as well.
+
+Progress goes to an optional callback `(description, done, total)`; nothing is drawn here.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,6 +52,8 @@ ENSEMBLE_ALIASES = {
     "npt": "npt-mtk",
     "mtk": "npt-mtk",
 }
+Progress = Callable[[str, int, int], None]  # (description, done, total), as stack.analyze
+PROGRESS_INTERVAL = 10  # steps between progress calls
 # Isotropic compressibility guess for the Berendsen barostat (only sets its response time).
 BERENDSEN_COMPRESSIBILITY_PER_GPA = 0.01
 
@@ -208,7 +213,7 @@ def run_md(
     pdamp_fs: float = 1000.0,
     restart: bool = False,
     calculator: Any = None,
-    progress: bool = False,
+    progress: Progress | None = None,
 ) -> MDResult:
     """Run MD on `structure` at `temperature_k` for `n_steps` production steps.
 
@@ -224,6 +229,9 @@ def run_md(
     The NPT ensembles (isotropic MTK or Berendsen barostat, target `pressure_gpa`, barostat
     time `pdamp_fs`) let the cell volume relax; use them where the potential keeps the phase
     stable, and check the reported volume.
+    `progress(description, done, total)` is called every few steps of the equilibration
+    ("... equilibration") and of the production run, done rising to total; a bool (the
+    former on/off switch) is accepted and means no callback.
     """
     from ase import units
     from ase.md.nvtberendsen import NVTBerendsen
@@ -242,6 +250,8 @@ def run_md(
     if not 0.05 <= timestep_fs <= 10:
         raise InvalidConditionError(f"timestep {timestep_fs} fs is outside 0.05–10 fs")
     ens = _canonical_ensemble(ensemble)
+    if isinstance(progress, bool):  # the former switch: the faces draw bars now
+        progress = None
     info = potential_info(potential)
     dev = device or default_device()
     path = Path(trajectory)
@@ -289,6 +299,7 @@ def run_md(
     atoms.calc = calculator or get_calculator(info.name, dev)
     atoms.set_momenta(momenta)
     n = len(atoms)
+    label = f"MD {atoms.get_chemical_formula()} {temperature_k:g} K"
     t0 = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -299,7 +310,10 @@ def run_md(
                 temperature_K=temperature_k,
                 taut=min(tdamp_fs, 50.0) * units.fs,
             )
+            _report(eq, progress, f"{label} equilibration", equilibration_steps)
             eq.run(equilibration_steps)
+            if progress is not None:
+                progress(f"{label} equilibration", equilibration_steps, equilibration_steps)
         dyn = _integrator(
             atoms,
             ens,
@@ -358,21 +372,10 @@ def run_md(
             state["last"] = step
 
         dyn.attach(record, interval=1)
-        bar = None
-        if progress:
-            from rich.progress import Progress
-
-            bar = Progress(transient=True)
-            task = bar.add_task(
-                f"MD {atoms.get_chemical_formula()} {temperature_k:g} K", total=n_steps
-            )
-            dyn.attach(lambda: bar.update(task, completed=dyn.nsteps), interval=10)
-            bar.start()
-        try:
-            dyn.run(n_steps)
-        finally:
-            if bar is not None:
-                bar.stop()
+        _report(dyn, progress, label, n_steps)
+        dyn.run(n_steps)
+        if progress is not None:
+            progress(label, n_steps, n_steps)
     wall = time.perf_counter() - t0
     meta_path = metadata_path_for(path)
     total_steps = equilibration_steps + n_steps
@@ -446,6 +449,16 @@ def run_md(
     )
 
 
+def _report(dyn: Any, progress: Progress | None, description: str, total: int) -> None:
+    """Call `progress` every PROGRESS_INTERVAL steps of `dyn` (done = its steps so far, from 0:
+    ASE calls an observer once before the first step)."""
+    if progress is not None:
+        dyn.attach(
+            lambda: progress(description, min(dyn.nsteps, total), total),
+            interval=PROGRESS_INTERVAL,
+        )
+
+
 @dataclass(frozen=True)
 class MDJob:
     """One job of a batch: a material (structure, path or bundled name) at a temperature."""
@@ -479,6 +492,77 @@ def run_md_batch(
                 raise
             out.append(exc)
     return out
+
+
+@dataclass(frozen=True)
+class MDSeriesResult(Result):
+    """MD of one cell at several temperatures (what `interphase md` runs), with the warnings
+    about the cell (`small_cell_warning`)."""
+
+    runs: tuple[MDResult, ...]
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"md": [r.to_dict() for r in self.runs], "warnings": list(self.warnings)}
+
+
+def md_cell(structure: Structure | str, min_atoms: int = 0) -> tuple[Structure, str]:
+    """The MD cell of `structure` (a Structure, path or bundled name), repeated to at least
+    `min_atoms` atoms, and its `small_cell_warning` ("" when it is large enough)."""
+    from interphase.atomistic.structures import load_structure, supercell_for
+
+    if min_atoms < 0:
+        raise InvalidConditionError(f"min_atoms must be >= 0, got {min_atoms}")
+    s = load_structure(structure)
+    if min_atoms:
+        s = supercell_for(s, min_atoms=min_atoms)
+    return s, small_cell_warning(s)
+
+
+def md_trajectory_name(structure: Structure, temperature_k: float, seed: int = 0) -> str:
+    """<formula>_<T>K.extxyz; a nonzero seed (a replica) adds _seed<N>, so replicas get
+    their own files instead of overwriting seed 0's."""
+    from interphase.atomistic.structures import file_stem
+
+    tag = f"_seed{seed}" if seed else ""
+    return f"{file_stem(structure)}_{temperature_k:g}K{tag}.extxyz"
+
+
+def run_md_series(
+    structure: Structure | str,
+    temperatures_k: list[float] | tuple[float, ...],
+    n_steps: int,
+    *,
+    out_dir: str | Path,
+    min_atoms: int = 0,
+    seed: int = 0,
+    progress: Progress | None = None,
+    **kwargs: Any,
+) -> MDSeriesResult:
+    """`run_md` of one cell (`md_cell(structure, min_atoms)`) at each temperature in turn,
+    trajectories `md_trajectory_name` in `out_dir`; other keywords go to `run_md`
+    (restart=True continues the existing files)."""
+    if not temperatures_k:
+        raise InvalidConditionError("give at least one temperature")
+    for t in temperatures_k:
+        if not t > 0:
+            raise InvalidConditionError(f"temperature must be positive (got {t:g} K)")
+    if seed < 0:
+        raise InvalidConditionError(f"seed must be >= 0, got {seed}")
+    cell, small = md_cell(structure, min_atoms)
+    runs = tuple(
+        run_md(
+            cell,
+            t,
+            n_steps,
+            trajectory=Path(out_dir) / md_trajectory_name(cell, t, seed),
+            seed=seed,
+            progress=progress,
+            **kwargs,
+        )
+        for t in temperatures_k
+    )
+    return MDSeriesResult(runs=runs, warnings=(small,) if small else ())
 
 
 # A cell this thin sees an atom's own periodic images inside the potential's interaction

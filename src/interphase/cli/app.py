@@ -30,11 +30,16 @@ app = typer.Typer(
 COMMAND_MODULES: tuple[str, ...] = (
     "thermo_commands",
     "cite_commands",
+    "md_commands",
+    "diffusion_commands",
+    "bvse_commands",
+    "interface_commands",
     "atomistic_commands",
     "contact_commands",
     "particle_commands",
     "coat_commands",
     "stack_commands",
+    "evolution_commands",
 )
 
 

@@ -13,6 +13,7 @@ from interphase.cli.common import (
     check_writable,
     console,
     emit_json,
+    progress_bar,
     save_figure,
     table,
 )
@@ -148,17 +149,19 @@ def register(app: typer.Typer) -> None:
                         random.Random(seed).sample(pool, min(sample, len(pool))), base
                     )
                 cands = merge_candidates(base, user)
-            res = run_screen(
-                spec,
-                cands,
-                st,
-                workers=workers,
-                scheduler=scheduler,
-                quiet=quiet or None,
-                weights=w,
-                order=order,
-                electrode_end=electrode_end,
-            )
+            with progress_bar(quiet=quiet or json_out) as progress:
+                res = run_screen(
+                    spec,
+                    cands,
+                    st,
+                    workers=workers,
+                    scheduler=scheduler,
+                    quiet=progress is None,
+                    progress=progress,
+                    weights=w,
+                    order=order,
+                    electrode_end=electrode_end,
+                )
         if csv_out is not None:
             write_csv(res, csv_out)
         if plot is not None:

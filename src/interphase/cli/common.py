@@ -1,10 +1,12 @@
-"""Shared output helpers for CLI commands: tables, JSON, plots, the error contract."""
+"""Shared output helpers for CLI commands: tables, JSON, plots, progress, the error contract."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -125,3 +127,64 @@ def save_figure(fig: Any, path: Path) -> None:
 
     plt.close(fig)
     err_console.print(f"wrote {path}")
+
+
+Progress = Callable[[str, int, int], None]  # (description, done, total): what engines call
+
+
+def progress_wanted(quiet: bool = False) -> bool:
+    """Draw progress: not --quiet (or --json), INTERPHASE_QUIET unset and stderr a terminal."""
+    env_quiet = os.environ.get("INTERPHASE_QUIET", "") not in ("", "0")
+    return not quiet and not env_quiet and sys.stderr.isatty()
+
+
+@contextmanager
+def progress_bar(quiet: bool = False) -> Iterator[Progress | None]:
+    """A rich progress bar on stderr for the engines' `progress(description, done, total)`
+    callback: `with progress_bar(quiet) as cb: engine(..., progress=cb)`. Yields None (draw
+    nothing) unless `progress_wanted(quiet)`. One row, showing done/total, rate and ETA; it
+    starts afresh (rate and ETA too) when a new task begins, i.e. when done goes back or
+    total changes, and only relabels when the description alone changes (a step list). The
+    bar is cleared when the block ends."""
+    if not progress_wanted(quiet):
+        yield None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.progress import Progress as RichProgress
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return Text(f"{task.speed:.3g}/s" if task.speed else "")
+
+    bar = RichProgress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        Rate(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+    )
+    row = bar.add_task("", total=None, visible=False)
+    last = {"done": -1, "total": -1}
+
+    def callback(description: str, done: int, total: int) -> None:
+        if done < last["done"] or total != last["total"]:
+            bar.reset(row, total=total, completed=done, description=description, visible=True)
+        else:
+            bar.update(row, completed=done, description=description)
+        last["done"], last["total"] = done, total
+
+    with bar:
+        yield callback

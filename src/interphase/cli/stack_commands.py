@@ -3,12 +3,11 @@ a JSON file and PNG figures) and `compare` (two stacks' scorecards side by side)
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
 
-from interphase.cli.common import console, emit_json, err_console, table
+from interphase.cli.common import console, emit_json, progress_bar, table
 from interphase.errors import InvalidConditionError
 
 SYMBOL = {"green": "ok", "amber": "warn", "red": "FAIL", "grey": "n/a"}
@@ -97,27 +96,6 @@ def print_scorecard(analysis) -> None:
         console.print(f"not computed: {m.part}: {m.reason}", highlight=False, markup=False)
 
 
-def _progress(quiet: bool):
-    """A rich progress bar on stderr (nothing when quiet or not a terminal)."""
-    if quiet or not sys.stderr.isatty():
-        return None, None
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    bar = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-    )
-    task = bar.add_task("analysing", total=1)
-
-    def callback(what: str, step: int, steps: int) -> None:
-        bar.update(task, description=what, completed=step, total=steps)
-
-    return bar, callback
-
-
 def register(app: typer.Typer) -> None:
     register_cases(app)
 
@@ -179,12 +157,8 @@ def register(app: typer.Typer) -> None:
         )
         check_out_dir(out)
         store = out / "coatings.db"
-        bar, callback = _progress(quiet)
-        if bar is not None:
-            with bar:
-                result = analyze(spec, callback, coatings=not no_coatings, store=store)
-        else:
-            result = analyze(spec, None, coatings=not no_coatings, store=store)
+        with progress_bar(quiet=quiet or json_out) as progress:
+            result = analyze(spec, progress, coatings=not no_coatings, store=store)
         files = write_report(result, out)
         if json_out:
             emit_json(result)

@@ -25,6 +25,9 @@ def _range(r: tuple[float | None, float | None]) -> str:
     return f"{low:.3f}..{'∞' if high is None else f'{high:.3f}'}"
 
 
+MAX_MAP_POINTS = 2500
+
+
 def register(app: typer.Typer) -> None:
     @app.command("react")
     def react_cmd(
@@ -243,6 +246,18 @@ def register(app: typer.Typer) -> None:
         if not (0 < pmin <= pmax) or not (0 < tmin <= tmax) or nt < 1 or npress < 1:
             raise InvalidConditionError(
                 "need 0 < pmin <= pmax, 0 < tmin <= tmax and at least one point each"
+            )
+        if nt * npress > MAX_MAP_POINTS:
+            raise InvalidConditionError(
+                f"--nt {nt} x --npress {npress} = {nt * npress} points: at most "
+                f"{MAX_MAP_POINTS} (each point is a hull calculation)"
+            )
+        from interphase.thermo.gases import T_MAX_K, T_MIN_K
+
+        if tmin < T_MIN_K - 2 or tmax > T_MAX_K:
+            raise InvalidConditionError(
+                f"--tmin/--tmax {tmin:g}..{tmax:g} K: the thermochemistry tables cover "
+                f"{T_MIN_K:.0f}..{T_MAX_K:.0f} K"
             )
         ts = list(np.linspace(tmin, tmax, nt))
         ps = list(np.logspace(np.log10(pmin), np.log10(pmax), npress))

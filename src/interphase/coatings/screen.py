@@ -94,6 +94,7 @@ def screen(
     electrode_end: str = "worst",
     batch_size: int = 8,
     on_stored=None,
+    progress=None,
 ) -> CoatingScreenResult:
     """Evaluate every candidate (results streamed into `store`), then rank them."""
     if not candidates:
@@ -125,6 +126,7 @@ def screen(
         batch_size=batch_size,
         quiet=quiet,
         on_stored=on_stored,
+        progress=progress,
     )
     summary, stored = done.summary, done.rows
     by_name = {c.formula: c for c in candidates}

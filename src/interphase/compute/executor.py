@@ -7,6 +7,9 @@ so a worker builds a system's hulls once and reuses them (the engine caches hull
 process), and results are written to the store by the client as each batch finishes
 (`as_completed`). Tasks already in the store are not submitted again. `workers=0` runs the
 same batches in this process without Dask (debugging, tiny jobs).
+
+Progress goes to a callback `(description, done, total)` (done counts results in the store,
+those of earlier runs included); this module draws nothing, the faces do (cli.common).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from interphase.errors import ComputeError
 from interphase.results import Result
 
 CONNECT_TIMEOUT_S = 5.0
+Progress = Callable[[str, int, int], None]  # (description, done, total), as stack.analyze
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class RunSummary(Result):
 
 
 def quiet_default() -> bool:
+    """INTERPHASE_QUIET is set: faces draw no progress."""
     return os.environ.get("INTERPHASE_QUIET", "") not in ("", "0")
 
 
@@ -153,12 +158,17 @@ def run_tasks(
     retry_failed: bool = False,
     on_stored: Callable[[int], None] | None = None,
     description: str = "screening",
+    progress: Progress | None = None,
 ) -> RunSummary:
     """Compute every task not yet in the store (`func(spec, payload)` on a worker; both must
     pickle) and write each result as it arrives. `on_stored(n)` is called after each write
-    (n: results written in this run)."""
+    (n: results written in this run). `progress(description, done, total)` is called once
+    before the first task (done: tasks already in the store) and after each write, with done
+    rising to total = len(tasks). `quiet=True` turns it off (faces decide whether to draw,
+    INTERPHASE_QUIET included: cli.common.progress_bar); nothing is drawn here."""
     t0 = time.perf_counter()
-    quiet = quiet_default() if quiet is None else quiet
+    if quiet:
+        progress = None
     ids = [t.id for t in tasks]
     if len(set(ids)) != len(ids):
         raise ComputeError("task ids must be unique within a run")
@@ -179,16 +189,16 @@ def run_tasks(
             n_failed += err is not None
             if on_stored is not None:
                 on_stored(n_done)
+            if progress is not None:
+                progress(description, n_cached + n_done, len(tasks))
 
     n_workers = 0
-    with _progress(len(tasks), n_cached, quiet, description) as advance:
-        if not batches:
-            pass
-        elif workers == 0 and not scheduler:
+    if progress is not None and tasks:
+        progress(description, n_cached, len(tasks))
+    if batches:
+        if workers == 0 and not scheduler:
             for b in batches:
-                rows = run_batch(func, spec, b)
-                handle(rows)
-                advance(len(rows))
+                handle(run_batch(func, spec, b))
         else:
             client, cluster = connect(scheduler, workers)
             label = scheduler or "local cluster"
@@ -204,7 +214,6 @@ def run_tasks(
                         line = f"{type(exc).__name__}: {exc}".splitlines()[0]
                         rows = [(t.id, None, line, 0.0, "?") for t in futures[fut]]
                     handle(rows)
-                    advance(len(rows))
             finally:
                 client.close()
                 if cluster is not None:
@@ -252,50 +261,3 @@ def run_stored(
         if own:
             st.close()
     return StoredRun(summary=summary, rows=rows)
-
-
-class _progress:
-    """A rich progress bar with rate and ETA on stderr; nothing when quiet."""
-
-    def __init__(self, total: int, done: int, quiet: bool, description: str) -> None:
-        self.total, self.done, self.quiet, self.description = total, done, quiet, description
-        self._p = None
-
-    def __enter__(self) -> Callable[[int], None]:
-        if self.quiet or self.total == 0:
-            return lambda n: None
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        self._p = Progress(
-            TextColumn("[bold]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-        )
-        self._p.__enter__()
-        tid = self._p.add_task(self.description, total=self.total, completed=self.done, rate="")
-        t0 = time.perf_counter()
-        count = [0]
-
-        def advance(n: int) -> None:
-            count[0] += n
-            rate = count[0] / max(time.perf_counter() - t0, 1e-9)
-            self._p.update(tid, advance=n, rate=f"{rate:.1f}/s")
-
-        return advance
-
-    def __exit__(self, *exc: object) -> None:
-        if self._p is not None:
-            self._p.__exit__(*exc)

@@ -40,6 +40,7 @@ from interphase.materials.mechanics import CreepLaw, MechanicalParameters, get_m
 from interphase.results import Result
 
 MONROE_NEWMAN_RATIO = 2.2
+MAX_STACK_PRESSURE_MPA = 1.0e4  # 10 GPa, as contact.pressure
 EDGE_FLAW_FACTOR = 1.12
 
 
@@ -77,8 +78,10 @@ def critical_stripping_current(
 ) -> StrippingLimit:
     """j_crit(p, T) = F/V_m [eps_dot(beta p, T) L + D/L]  in mA/cm^2 (see module docstring)."""
     p = np.atleast_1d(np.asarray(pressure_mpa, dtype=float))
-    if np.any(p < 0) or not np.all(np.isfinite(p)):
-        raise InvalidConditionError(f"stack pressure must be >= 0 MPa, got {pressure_mpa}")
+    if np.any(p < 0) or not np.all(np.isfinite(p)) or np.any(p > MAX_STACK_PRESSURE_MPA):
+        raise InvalidConditionError(
+            f"stack pressure must lie within 0..{MAX_STACK_PRESSURE_MPA:g} MPa, got {pressure_mpa}"
+        )
     if not temperature_k > 0:
         raise InvalidConditionError(f"temperature must be > 0 K, got {temperature_k}")
     if length_scale_um <= 0:

@@ -18,6 +18,8 @@ from interphase.contact.particle_results import ParticleResult
 from interphase.errors import InvalidConditionError
 from interphase.materials.electrodes import ElectrodeParameters, get_electrode
 
+MAX_DIFFUSIVITY_CM2_S = 1e-3  # above a liquid's: no solid does this
+MAX_PATCHES = 200  # more patches than grid cells on the surface resolve
 OPERATIONS = ("charge", "discharge")
 # when no exchange-current density is known, i0 is set to this multiple of the mean contact
 # current density at the applied rate: the fast-kinetics (near-Nernstian) limit
@@ -88,8 +90,13 @@ def simulate_particle(
         raise InvalidConditionError("temperature must be positive (K)")
     if exchange_current_ma_cm2 is not None and not exchange_current_ma_cm2 > 0:
         raise InvalidConditionError("exchange-current density must be positive (mA/cm^2)")
-    if diffusivity_cm2_s is not None and not diffusivity_cm2_s > 0:
-        raise InvalidConditionError("diffusivity must be positive (cm^2/s)")
+    if diffusivity_cm2_s is not None and not 0 < diffusivity_cm2_s <= MAX_DIFFUSIVITY_CM2_S:
+        raise InvalidConditionError(
+            f"diffusivity must lie in (0, {MAX_DIFFUSIVITY_CM2_S:g}] cm^2/s (solid-state Li "
+            "diffusion is 1e-16..1e-6 cm^2/s)"
+        )
+    if not 1 <= n_patches <= MAX_PATCHES:
+        raise InvalidConditionError(f"--patches must lie within 1..{MAX_PATCHES}")
     if threshold_li_fraction is not None and not 0.0 < threshold_li_fraction < 1.0:
         raise InvalidConditionError("Li-fraction threshold must lie in (0, 1)")
     if capacity_limit_fraction is not None and not 0.0 < capacity_limit_fraction <= 1.0:

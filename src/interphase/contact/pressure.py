@@ -56,6 +56,15 @@ def _resistivity(m: MechanicalParameters) -> float | None:
     return None if q is None else 1.0 / q.value
 
 
+# beyond these the inputs describe no cell: 1 MOhm cm2 blocks any current, a 1 mm roughness
+# or asperity is not a surface of a particle or a pellet, a year at pressure is the longest hold
+LIMITS = {
+    "asr": 1.0e6,
+    "roughness-um": 1.0e3,
+    "asperity-radius-um": 1.0e3,
+    "asperity-density": 1.0e6,
+    "hold-s": 3.2e7,
+}
 MAX_PRESSURE_MPA = 1.0e4  # 10 GPa: above the strength of every cell component
 LI_MELTING_K = 453.65  # CRC Handbook of Chemistry and Physics
 
@@ -90,9 +99,12 @@ def contact_vs_pressure(
         ("hold-s", hold_time_s, False),
     ):
         ok = math.isfinite(value) and (value > 0 if strict else value >= 0)
+        ok = ok and value <= LIMITS.get(name, math.inf)
         if not ok:
             raise InvalidConditionError(
-                f"--{name} must be a finite number {'> 0' if strict else '>= 0'}, got {value}"
+                f"--{name} must be a finite number {'> 0' if strict else '>= 0'}"
+                + (f" and at most {LIMITS[name]:g}" if name in LIMITS else "")
+                + f", got {value}"
             )
     a, b = (
         m if isinstance(m, MechanicalParameters) else get_mechanics(m)

@@ -154,6 +154,18 @@ def _interface_html(r: InterfaceReport) -> str:
         out.append(f"<p>– not computed: {escape(m.part)}: {escape(m.reason)}. {escape(m.hint)}</p>")
     out.append(_figure(contact_figure(r)))
 
+    if r.growth is not None:
+        g = r.growth
+        out.append("<h3>interphase growth (Wagner)</h3>")
+        text = f"regime <b>{escape(g.regime)}</b>"
+        if g.rate_constant_cm2_s is not None:
+            text += (
+                f"; k = {g.rate_constant_cm2_s:.3g} cm2/s (band {g.rate_constant_band[0]:.2g}"
+                f"..{g.rate_constant_band[1]:.2g}); after {g.times_s[0] / 3600:g} h "
+                f"L = {g.thickness_nm[0]:.3g} nm, ASR = {_fmt(g.asr_ohm_cm2[0], 'ohm cm2')}"
+            )
+        out.append(f"<p>{text}</p>")
+        out += [f"<p class='small'>{escape(n)}</p>" for n in (*g.notes, *g.missing)]
     out.append("<h3>transport</h3>")
     rows = [
         [

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from interphase.citations import cite
 from interphase.errors import InterphaseError
+from interphase.evolution.growth import GrowthResult
 from interphase.materials.parameters import USER_SOURCE
 from interphase.results import Result
 from interphase.stack.chemical import ChemicalAssessment, assess_chemical
@@ -31,10 +32,48 @@ N_COATINGS = 5
 Progress = Callable[[str, int, int], None]  # (what is running, step, number of steps)
 
 EVOLUTION_NOT_COMPUTED = NotComputed(
-    "evolution (resistance and capacity over cycles)",
-    "this release has no evolution engine: interphase growth and contact loss over cycles "
-    "are not computed",
+    "evolution at the cathode side and over cycles",
+    "this release grows only Li-metal interphases (interphase.evolution); growth at the "
+    "cathode's potential, space charge, and resistance and capacity over cycles are not "
+    "computed",
 )
+GROWTH_REPORT_H = 1000.0  # the time at which the scorecard reads the interphase ASR
+
+
+def _evolution(iface, spec: StackSpec):
+    """(grade, growth result or None) of one interface's evolution level."""
+    from interphase.evolution import li_interphase_growth
+
+    if iface.right.name != "Li":
+        return Grade("grey", EVOLUTION_NOT_COMPUTED.reason), None
+    g = li_interphase_growth(
+        iface.left.name,
+        [GROWTH_REPORT_H * 3600.0],
+        spec.temperature_k,
+        spec.params,
+        database=spec.database,
+    )
+    estimated = [p.formula for p in g.phases if p.electronic.source == "estimate"]
+    estimated += [p.formula for p in g.phases if p.li.value is None and "Li" in p.formula]
+    where = f"Li | {g.electrolyte}"
+    if g.regime == "none":
+        return Grade(
+            "green", f"{where}: no reaction beyond the kinetic threshold, nothing grows"
+        ), g
+    if g.regime == "not computed":
+        return Grade("grey", f"{where}: " + "; ".join(g.missing)), g
+    how = (
+        " (from estimated or unknown conductivities of " + ", ".join(dict.fromkeys(estimated)) + ")"
+        if estimated
+        else ""
+    )
+    if g.regime == "parabolic":
+        colour = "amber" if estimated else "red"
+        text = f"{where}: the interphase keeps growing as sqrt(t), ASR after {GROWTH_REPORT_H:g} h"
+    else:
+        colour = "amber" if estimated else "green"
+        text = f"{where}: the interphase is self-limiting, ASR after {GROWTH_REPORT_H:g} h"
+    return Grade(colour, text + how, g.asr_ohm_cm2[0], "ohm cm2"), g
 
 
 @dataclass(frozen=True)
@@ -48,6 +87,7 @@ class InterfaceReport(Result):
     physical: PhysicalAssessment
     transport: TransportAssessment
     scorecard: dict[str, Grade]  # level -> grade
+    growth: GrowthResult | None = None  # Li-metal interphase growth (interphase.evolution)
 
 
 @dataclass(frozen=True)
@@ -172,7 +212,8 @@ def analyze(
         phys = assess_physical(iface, spec)
         tick(f"physical contact {iface.label}")
         trans = assess_transport(iface, spec, chem)
-        tick(f"transport {iface.label}")
+        evo_grade, growth = _evolution(iface, spec)
+        tick(f"transport and growth {iface.label}")
         missing += [
             NotComputed(f"{iface.label}: {m.part}", m.reason, m.hint) for m in phys.not_computed
         ]
@@ -180,7 +221,7 @@ def analyze(
             "chemical": chem.grade,
             "physical": phys.grade,
             "transport": trans.grade,
-            "evolution": Grade("grey", EVOLUTION_NOT_COMPUTED.reason),
+            "evolution": evo_grade,
         }
         assert tuple(card) == LEVELS
         reports.append(
@@ -194,6 +235,7 @@ def analyze(
                 phys,
                 trans,
                 card,
+                growth,
             )
         )
     suggestion = None
@@ -206,6 +248,9 @@ def analyze(
     for r in reports:
         keys += [*r.chemical.citations, *r.physical.citations]
         keys += [c.li_source for c in r.transport.conductors if c.li_source]
+        if r.growth is not None:
+            keys += list(r.growth.citations)
+            keys += [p.li.source for p in r.growth.phases if p.li.source not in ("", "estimate")]
     params = _parameter_rows(spec)
     keys += [p.source for p in params]
     info = get_database(spec.database).info

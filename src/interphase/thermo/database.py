@@ -104,7 +104,32 @@ def decomposition_energy_column() -> dict[str, float]:
     return out
 
 
+MAX_USER_ENERGY_EV_PER_ATOM = 5.0  # formation energies of solids lie within about -4.5..+1
+
+
 def read_user_entries(path: Path) -> list[tuple[str, float]]:
+    """User entries (see `_read_user_entries`), each checked: a parseable formula of known
+    elements and a finite formation energy within +-5 eV/atom."""
+    import math
+
+    from interphase.errors import InterphaseError
+    from interphase.materials.parse import parse_composition
+
+    rows = _read_user_entries(path)
+    for i, (formula, e) in enumerate(rows, start=1):
+        try:
+            parse_composition(formula)
+        except InterphaseError as exc:
+            raise InputFileError(f"{path.name}, entry {i}: {exc}") from None
+        if not (math.isfinite(e) and abs(e) <= MAX_USER_ENERGY_EV_PER_ATOM):
+            raise InputFileError(
+                f"{path.name}, entry {i} ({formula}): formation energy {e:g} eV/atom; give a "
+                f"finite value within +-{MAX_USER_ENERGY_EV_PER_ATOM:g} eV/atom"
+            )
+    return rows
+
+
+def _read_user_entries(path: Path) -> list[tuple[str, float]]:
     """User entries: CSV/JSON of (formula, formation energy per atom on the database's scale),
     or a serialized pymatgen entry list (total energies), converted to formation energies with
     the lowest-energy elemental entries of the same list (which must contain every element).

@@ -45,6 +45,7 @@ from interphase.results import Result
 from interphase.thermo.reaction import Kink, ReactionResult
 
 KINETIC_THRESHOLD_EV_PER_ATOM = 0.05
+MAX_KINETIC_THRESHOLD_EV_PER_ATOM = 1.0  # above every solid-state reaction energy
 STABLE_TOL_EV_PER_ATOM = 0.001
 POOR_LI_CONDUCTOR_S_CM = 1e-10
 KINDS = (
@@ -132,8 +133,12 @@ def judge(
     result: ReactionResult, kinetic_threshold_ev_per_atom: float = KINETIC_THRESHOLD_EV_PER_ATOM
 ) -> Verdict:
     """Classify the interface of a pseudo-binary reaction result (see the module text)."""
-    if not kinetic_threshold_ev_per_atom >= 0:
-        raise InvalidConditionError("the kinetic threshold must be >= 0 eV/atom")
+    if not 0 <= kinetic_threshold_ev_per_atom <= MAX_KINETIC_THRESHOLD_EV_PER_ATOM:
+        raise InvalidConditionError(
+            f"the kinetic threshold must lie within 0..{MAX_KINETIC_THRESHOLD_EV_PER_ATOM:g} "
+            f"eV/atom (default {KINETIC_THRESHOLD_EV_PER_ATOM:g}), got "
+            f"{kinetic_threshold_ev_per_atom:g}"
+        )
     temperature = result.conditions.temperature_k
     kinks = result.kinks
     mutual = result.mutual.most_exothermic if result.mutual else result.most_exothermic
