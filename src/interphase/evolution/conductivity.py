@@ -136,9 +136,13 @@ def per_atom_volume_cm3(formula: str) -> tuple[float, str]:
     except (ImportError, InterphaseError):
         path = None
     if path is not None:
+        import warnings
+
         from pymatgen.core import Structure
 
-        s = Structure.from_file(path)
+        with warnings.catch_warnings():  # the parser's rounding notes: only the volume is read
+            warnings.simplefilter("ignore")
+            s = Structure.from_file(path)
         return s.volume / len(s) * _c.N_A * 1e-24, f"bundled structure {path.name}"
     comp = Composition(red)
     vols = []
