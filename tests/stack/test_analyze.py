@@ -130,3 +130,28 @@ def test_every_citation_resolves(lco_llzo):
     keys = [c["key"] for c in lco_llzo.citations]
     assert len(keys) == len(set(keys))
     assert all(c.get("doi") or c.get("url") for c in lco_llzo.citations)
+
+
+def test_md_of_the_electrolyte_is_stored_and_resumed(tmp_path, monkeypatch):
+    pytest.importorskip("chgnet")
+    from interphase.stack.md import MDSettings
+
+    spec = make_stack("NCM811", "LPS", "Li")
+    settings = MDSettings((800.0, 1200.0), 100)
+    res = analyze(spec, coatings=False, md=settings, md_dir=tmp_path)
+    (m,) = res.md
+    assert m.layer == "LPS" and m.structure.endswith(".cif")
+    assert m.literature_s_cm == pytest.approx(1.6e-4)
+    assert not m.failures
+    assert (tmp_path / "md.db").exists() and list((tmp_path / "md").glob("*.extxyz"))
+    assert any(c["key"] == "deng2023chgnet" for c in res.citations)
+
+    import interphase.atomistic.md as md_module
+
+    def no_md(*a, **k):
+        raise AssertionError("a stored MD run was computed again")
+
+    monkeypatch.setattr(md_module, "run_md", no_md)
+    again = analyze(spec, coatings=False, md=settings, md_dir=tmp_path)
+    assert not again.md[0].failures  # nothing was run again (it would fail)
+    assert again.md[0].conductivity_300k_s_cm == m.conductivity_300k_s_cm

@@ -87,6 +87,23 @@ def print_scorecard(analysis) -> None:
             g = r.scorecard[lv]
             num = "" if g.number is None else f" [{g.number:.4g} {g.unit}]".replace(" ]", "]")
             console.print(f"{r.label}, {lv}: {g.reason}{num}", highlight=False, markup=False)
+    for m in analysis.md:
+        if m.conductivity_300k_s_cm is not None:
+            lo, hi = m.conductivity_300k_ci95_s_cm or (None, None)
+            band = f" (95 %: {lo:.2g}..{hi:.2g})" if lo is not None else ""
+            lit = (
+                f"; literature {m.literature_s_cm:.2g} [{m.literature_source}]"
+                if m.literature_s_cm
+                else ""
+            )
+            console.print(
+                f"MD {m.layer}: sigma(300 K) {m.conductivity_300k_s_cm:.2g} S/cm{band}, "
+                f"Ea {m.ea_ev:.3g} eV{lit}",
+                highlight=False,
+                markup=False,
+            )
+        else:
+            console.print(f"MD {m.layer}: {m.note}", highlight=False, markup=False)
     if analysis.coatings is not None:
         names = ", ".join(e["name"] for e in analysis.coatings.entries)
         console.print(
@@ -131,6 +148,14 @@ def register(app: typer.Typer) -> None:
         ),
         out: Path = typer.Option(Path("report"), "--out", help="Folder for the report."),
         no_coatings: bool = typer.Option(False, "--no-coatings", help="Skip the coating screen."),
+        md: bool = typer.Option(
+            False, "--md", help="Also run ML-potential MD of the electrolyte and coating (slow)."
+        ),
+        md_steps: int = typer.Option(2000, "--md-steps", help="MD steps per temperature."),
+        md_temperatures: str = typer.Option(
+            "800,1000,1200", "--md-temperatures", help="MD temperatures, K, comma list."
+        ),
+        potential: str = typer.Option("chgnet", "--potential", help="chgnet or sevennet."),
         json_out: bool = typer.Option(False, "--json", help="Print the analysis as JSON too."),
         quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
     ) -> None:
@@ -155,10 +180,20 @@ def register(app: typer.Typer) -> None:
             params,
             params_file,
         )
+        settings = None
+        if md:
+            from interphase.cli.contact_commands import _floats
+            from interphase.stack.md import MDSettings
+
+            settings = MDSettings(
+                tuple(_floats(md_temperatures, "MD temperatures")), md_steps, potential
+            )
         check_out_dir(out)
         store = out / "coatings.db"
         with progress_bar(quiet=quiet or json_out) as progress:
-            result = analyze(spec, progress, coatings=not no_coatings, store=store)
+            result = analyze(
+                spec, progress, coatings=not no_coatings, store=store, md=settings, md_dir=out
+            )
         files = write_report(result, out)
         if json_out:
             emit_json(result)

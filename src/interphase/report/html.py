@@ -35,6 +35,10 @@ def _fmt(v: float | None, unit: str = "") -> str:
     return f"{v:.4g} {unit}".strip()
 
 
+def _band(b: tuple[float, float] | None) -> str:
+    return "—" if b is None else f"{b[0]:.2g}..{b[1]:.2g}"
+
+
 def _grade_cell(g) -> str:
     colour = COLOURS[g.colour]
     number = (
@@ -206,6 +210,36 @@ def render_html(analysis: StackAnalysis) -> str:
         _figure(windows_figure(analysis)),
     ]
     parts += [_interface_html(r) for r in analysis.interfaces]
+    if analysis.md:
+        rows = [
+            [
+                m.layer,
+                m.structure,
+                ", ".join(f"{t:g}" for t in m.temperatures_k),
+                _fmt(m.ea_ev, "eV"),
+                _fmt(m.conductivity_300k_s_cm),
+                _band(m.conductivity_300k_ci95_s_cm),
+                f"{_fmt(m.literature_s_cm)} [{m.literature_source}]",
+                m.note,
+            ]
+            for m in analysis.md
+        ]
+        parts += [
+            "<h2>ML-potential MD of the layers</h2>",
+            _table(
+                [
+                    "layer",
+                    "structure",
+                    "T (K)",
+                    "Ea",
+                    "σ(300 K) S/cm",
+                    "95 %",
+                    "literature",
+                    "note",
+                ],
+                rows,
+            ),
+        ]
     if analysis.coatings is not None:
         c = analysis.coatings
         rows = [

@@ -17,12 +17,13 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from interphase.citations import cite
-from interphase.errors import InterphaseError
+from interphase.errors import InterphaseError, InvalidConditionError
 from interphase.evolution.growth import GrowthResult
 from interphase.materials.parameters import USER_SOURCE
 from interphase.results import Result
 from interphase.stack.chemical import ChemicalAssessment, assess_chemical
 from interphase.stack.grades import LEVELS, Grade, NotComputed
+from interphase.stack.md import LayerMD, MDSettings, layers_md
 from interphase.stack.physical import PhysicalAssessment, assess_physical, mechanics
 from interphase.stack.spec import StackSpec
 from interphase.stack.transport import TransportAssessment, assess_transport
@@ -125,6 +126,7 @@ class StackAnalysis(Result):
     data: dict
     citations: tuple[dict, ...]
     wall_s: float
+    md: tuple[LayerMD, ...] = ()  # with analyze(md=...): MD conductivities of the layers
 
 
 ASSUMPTIONS = (
@@ -184,14 +186,24 @@ def _coatings(spec: StackSpec, reports: list[InterfaceReport], store: Path | Non
     )
 
 
+def progress_md(progress: Progress | None) -> Progress | None:
+    """The MD campaign's progress, relabelled for the stack's callback."""
+    if progress is None:
+        return None
+    return lambda what, done, total: progress(f"MD: {what}", done, total)
+
+
 def analyze(
     spec: StackSpec,
     progress: Progress | None = None,
     coatings: bool = True,
     store: Path | None = None,
+    md: MDSettings | None = None,
+    md_dir: Path | None = None,
 ) -> StackAnalysis:
     """Assess every interface of `spec` (see the module text). `store`: an SQLite file for the
-    coating screen's results, reused on the next run."""
+    coating screen's results, reused on the next run. `md`: also run ML-potential MD of the
+    ion-conducting layers (stack.md), stored and trajectories written under `md_dir`."""
     from interphase.thermo.database import get_database
 
     t0 = time.perf_counter()
@@ -243,6 +255,12 @@ def analyze(
         suggestion = _coatings(spec, reports, store)
         tick("coating screen")
     missing.append(EVOLUTION_NOT_COMPUTED)
+    md_layers: tuple[LayerMD, ...] = ()
+    if md is not None:
+        if md_dir is None:
+            raise InvalidConditionError("MD needs a folder for its store and trajectories")
+        md_layers, md_missing = layers_md(spec, md, Path(md_dir), progress_md(progress))
+        missing += list(md_missing)
 
     keys: list[str] = []
     for r in reports:
@@ -259,6 +277,9 @@ def analyze(
         from interphase.coatings.screen import CITATIONS
 
         keys += list(CITATIONS)
+    if md_layers:
+        keys += ["deng2023chgnet" if md.potential == "chgnet" else "park2024sevennet"]
+        keys += ["mccluskey2023kinisi", *(m.literature_source for m in md_layers)]
     citations = []
     for k in dict.fromkeys(keys):
         if not k or k == USER_SOURCE:
@@ -283,4 +304,5 @@ def analyze(
         },
         citations=tuple(citations),
         wall_s=time.perf_counter() - t0,
+        md=md_layers,
     )
