@@ -113,3 +113,16 @@ def test_bad_stacks_one_line_exit_2(capsys, args):
     assert run(args) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("interphase: error:"), err
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [["--md-steps", "0"], ["--md-temperatures", "5"], ["--potential", "nonsense"]],
+    ids=["steps", "temperature", "potential"],
+)
+def test_bad_md_settings_refused_before_work(capsys, tmp_path, extra):
+    args = ["analyze", "--cathode", "LCO", "--electrolyte", "LPS", "--out", str(tmp_path), "--md"]
+    assert run(args + extra) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("interphase: error:"), err
+    assert not (tmp_path / "report.html").exists()

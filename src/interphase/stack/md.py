@@ -32,6 +32,13 @@ class MDSettings(Result):
             raise InvalidConditionError("MD temperatures must lie within 100..3000 K")
         if not 1 <= self.n_steps <= 10_000_000:
             raise InvalidConditionError("MD steps must lie within 1..1e7")
+        if not 0 < self.timestep_fs <= 5.0:
+            raise InvalidConditionError("the MD timestep must lie in (0, 5] fs")
+        try:
+            from interphase.atomistic.potentials import potential_info
+        except ImportError:
+            return  # reported when the MD is asked to run
+        potential_info(self.potential)  # refuses unknown names
 
 
 @dataclass(frozen=True)
