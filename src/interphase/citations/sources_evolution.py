@@ -14,4 +14,25 @@ SOURCES = [
         "and electrons through it; the journal's archive is given, the DOI could not be "
         "verified here",
     ),
+    Citation(
+        key="haruyama2014",
+        authors="J. Haruyama, K. Sodeyama, L. Han, K. Takada, Y. Tateyama",
+        title="Space-Charge Layer Effect at Interface between Oxide Cathode and Sulfide "
+        "Electrolyte in All-Solid-State Lithium-Ion Battery",
+        venue="Chem. Mater. 26, 4248",
+        year=2014,
+        doi="10.1021/cm5016959",
+        note="DFT+U of LiCoO2 | beta-Li3PS4 with and without a LiNbO3 buffer: Li depletion of "
+        "the sulfide side, suppressed by the buffer",
+    ),
+    Citation(
+        key="deklerk2018",
+        authors="N. J. J. de Klerk, M. Wagemaker",
+        title="Space-Charge Layers in All-Solid-State Batteries; Important or Negligible?",
+        venue="ACS Appl. Energy Mater. 1, 5609",
+        year=2018,
+        url="https://pubs.acs.org/journal/aaemcq",
+        note="continuum space-charge model of cathode | electrolyte contacts; the journal's "
+        "page is given, the DOI could not be verified here",
+    ),
 ]

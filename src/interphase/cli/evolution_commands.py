@@ -10,6 +10,8 @@ from interphase.cli.common import check_plot_path, console, emit_json, save_figu
 
 
 def register(app: typer.Typer) -> None:
+    register_space_charge(app)
+
     @app.command("grow")
     def grow_cmd(
         electrolyte: str = typer.Argument(..., help="Solid electrolyte against Li metal."),
@@ -101,4 +103,106 @@ def _figure(g):
     ax[1].set_xlabel("time (h)")
     ax[1].set_ylabel("interphase ASR (ohm cm$^2$)")
     fig.suptitle(f"Li | {g.electrolyte}: {g.regime}")
+    return fig
+
+
+def register_space_charge(app: typer.Typer) -> None:
+    @app.command("space-charge")
+    def space_charge_cmd(
+        electrolyte: str = typer.Argument(..., help="Solid electrolyte (e.g. LPS)."),
+        potential: float = typer.Option(
+            ..., "--potential", help="Electrode potential at the contact, V vs Li/Li+."
+        ),
+        permittivity: float | None = typer.Option(
+            None, "--permittivity", help="Relative permittivity of the electrolyte."
+        ),
+        carriers: float | None = typer.Option(
+            None, "--carriers", help="Mobile Li+ concentration, cm^-3."
+        ),
+        sites: float | None = typer.Option(
+            None, "--sites", help="Li site density, cm^-3 (site-restricted profile)."
+        ),
+        step: float | None = typer.Option(
+            None, "--step-v", help="Potential step, V (default: from the window)."
+        ),
+        buffer_nm: float = typer.Option(0.0, "--buffer-nm", help="Buffer coating thickness."),
+        buffer_eps: float = typer.Option(10.0, "--buffer-permittivity", help="Its permittivity."),
+        temperature: float = typer.Option(298.15, "--temperature", help="K."),
+        json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
+        plot: Path | None = typer.Option(None, "--plot", help="Write a figure (.png, .svg ...)."),
+    ) -> None:
+        """Space-charge layer of an electrolyte at an electrode contact (Gouy-Chapman or
+        site-restricted), with an optional dielectric buffer coating."""
+        from interphase.errors import MissingDataError
+        from interphase.evolution.space_charge import contact_space_charge
+        from interphase.materials.mechanics import get_mechanics
+
+        check_plot_path(plot)
+        for flag, value in (("--permittivity", permittivity), ("--carriers", carriers)):
+            if value is None:
+                raise MissingDataError(
+                    f"no sourced {flag[2:]} of {electrolyte} in the library: give {flag} VALUE "
+                    "from your own source"
+                )
+        try:
+            q = get_mechanics(electrolyte).li_conductivity_s_cm
+        except Exception:  # a formula outside the library: no conductivity, no ASR
+            q = None
+        res = contact_space_charge(
+            electrolyte,
+            potential,
+            permittivity,
+            carriers,
+            step_v=step,
+            site_cm3=sites,
+            temperature_k=temperature,
+            buffer_nm=buffer_nm,
+            buffer_permittivity=buffer_eps,
+            bulk_conductivity_s_cm=None if q is None else q.value,
+        )
+        if json_out:
+            emit_json(res)
+        else:
+            c = res.central
+            p = lambda s: console.print(s, highlight=False, markup=False)  # noqa: E731
+            p(
+                f"{electrolyte} at {potential:g} V: step {c.applied_step_v:+.3f} V "
+                f"({res.step_source})"
+            )
+            rows = [
+                ("model", c.model),
+                ("Debye length (nm)", c.debye_length_nm),
+                ("step over the electrolyte (V)", c.step_v),
+                ("step over the buffer (V)", c.buffer_step_v),
+                ("width, |phi| to 1/e (nm)", c.width_nm),
+                ("charge in the layer (C/m2)", c.charge_c_m2),
+                ("Li+ at the contact / bulk", c.concentration_ratio[0]),
+                ("extra ASR (ohm cm2)", c.asr_ohm_cm2),
+            ]
+            console.print(table("space-charge layer", ["", ""], rows))
+            if res.band is not None:
+                p(
+                    "band (window edges): width "
+                    + " .. ".join(f"{b.width_nm:.3g}" for b in res.band)
+                    + " nm"
+                )
+            for n in c.notes:
+                p(f"note: {n}")
+        if plot is not None:
+            save_figure(_space_charge_figure(res), plot)
+
+
+def _space_charge_figure(res):
+    from matplotlib.figure import Figure
+
+    c = res.central
+    fig = Figure(figsize=(9, 3.6), layout="constrained")
+    ax = fig.subplots(1, 2)
+    ax[0].plot(c.x_nm, c.potential_v)
+    ax[0].set_xlabel("distance from the contact (nm)")
+    ax[0].set_ylabel("potential (V)")
+    ax[1].semilogy(c.x_nm, c.concentration_ratio, color="C1")
+    ax[1].set_xlabel("distance from the contact (nm)")
+    ax[1].set_ylabel("Li+ concentration / bulk")
+    fig.suptitle(f"{res.electrolyte} at {res.electrode_potential_v:g} V ({c.model})")
     return fig
