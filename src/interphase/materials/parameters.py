@@ -123,15 +123,21 @@ def params_from_mapping(data: dict, where: str) -> Parameters:
     return Parameters(tuple(out))
 
 
-def read_param_file(path: str | Path) -> Parameters:
-    """A TOML parameter file (see the module text)."""
+def read_toml(path: str | Path, what: str) -> dict:
+    """A TOML file as a dict; InputFileError naming `what` ("stack file") otherwise."""
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text())
+        return tomllib.loads(p.read_text())
     except FileNotFoundError:
-        raise InputFileError(f"parameter file {p} does not exist") from None
+        raise InputFileError(f"{what} {p} does not exist") from None
+    except IsADirectoryError:
+        raise InputFileError(f"{p} is a folder, not a {what}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputFileError(f"cannot read parameter file {p}: {exc}") from None
+        raise InputFileError(f"cannot read {what} {p}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise InputFileError(f"parameter file {p} is not valid TOML: {exc}") from None
-    return params_from_mapping(data, str(p))
+        raise InputFileError(f"{what} {p} is not valid TOML: {exc}") from None
+
+
+def read_param_file(path: str | Path) -> Parameters:
+    """A TOML parameter file (see the module text)."""
+    return params_from_mapping(read_toml(path, "parameter file"), str(path))

@@ -29,14 +29,13 @@ from __future__ import annotations
 
 import itertools
 import math
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from interphase.errors import InputFileError, InvalidConditionError
 from interphase.materials import get_material
 from interphase.materials.material import Material, Role
-from interphase.materials.parameters import Parameters, params_from_mapping
+from interphase.materials.parameters import Parameters, params_from_mapping, read_toml
 from interphase.results import Result
 from interphase.thermo.conditions import parse_atmosphere
 from interphase.thermo.gases import T_MAX_K, T_MIN_K
@@ -247,16 +246,7 @@ def read_stack(path: str | Path, params: Parameters | None = None) -> StackSpec:
     """A stack from a TOML file (see the module text); `params` add to (and override) the
     file's [params] tables."""
     p = Path(path)
-    try:
-        data = tomllib.loads(p.read_text())
-    except FileNotFoundError:
-        raise InputFileError(f"stack file {p} does not exist") from None
-    except IsADirectoryError:
-        raise InputFileError(f"{p} is a folder, not a stack file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputFileError(f"cannot read stack file {p}: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise InputFileError(f"stack file {p} is not valid TOML: {exc}") from None
+    data = read_toml(p, "stack file")
     unknown = set(data) - _TOP_KEYS
     if unknown:
         raise InputFileError(
