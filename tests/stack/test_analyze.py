@@ -145,6 +145,11 @@ def test_md_of_the_electrolyte_is_stored_and_resumed(tmp_path, monkeypatch):
     assert not m.failures
     assert (tmp_path / "md.db").exists() and list((tmp_path / "md").glob("*.extxyz"))
     assert any(c["key"] == "deng2023chgnet" for c in res.citations)
+    import jsonschema
+
+    from interphase.report.write import load_schema
+
+    jsonschema.validate(res.to_dict(), load_schema())  # the MD section is in the schema
 
     import interphase.atomistic.md as md_module
 
