@@ -47,6 +47,9 @@ BAD = [
     ["grow", "LGPS", "--hours", "-1"],
     ["grow", "LGPS", "--temperature", "600"],
     ["grow", "LGPS", "--param", "Li2S.li_conductivity_s_cm=-1"],
+    ["space-charge", "LPS", "--potential", "4.3"],
+    ["space-charge", "LPS", "--potential", "9", "--permittivity", "30", "--carriers", "1e20"],
+    ["space-charge", "LPS", "--potential", "4", "--permittivity", "nan", "--carriers", "1e20"],
 ]
 
 

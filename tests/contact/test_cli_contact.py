@@ -82,3 +82,19 @@ def test_anode_calibration(capsys):
     assert abs(data["stripping"][0]["critical_current_ma_cm2"][0] - 0.5) < 1e-6
     assert run(["anode", "LLZO", "--calibrate", "0.5"]) == 2
     _one_error_line(capsys)
+
+
+def test_a_missing_modulus_is_named_and_taken_from_param(capsys):
+    from interphase.cli.app import run
+
+    assert run(["contact", "NCM811", "LLZO", "-p", "5"]) == 2
+    err = capsys.readouterr().err
+    assert "--param NCM811.youngs_modulus_gpa=VALUE" in err
+    given = ["--param", "NCM811.youngs_modulus_gpa=200", "--param", "NCM811.poisson_ratio=0.3"]
+    assert run(["contact", "NCM811", "LLZO", "-p", "5", "--json", *given]) == 0
+    import json
+
+    data = json.loads(capsys.readouterr().out)
+    assert "user" in data["sources"]
+    assert run(["stress", "NCM811", "LLZO", "--json", *given]) == 0
+    assert run(["contact", "NCM811", "LLZO", "--param", "NCM811.poisson_ratio=0.9"]) == 2

@@ -176,10 +176,15 @@ def analyse_displacements(
     curves = _msd_all_origins(pos, lags)
     tracer, coll = curves.tracer, curves.collective
     n_windows = np.floor((n_frames - 1) / lags)
+    if fit_start_ps is not None and not fit_start_ps >= 0:
+        raise InvalidConditionError(f"fit start {fit_start_ps:g} ps: give a time lag >= 0 ps")
     start = 0.1 * t[-1] if fit_start_ps is None else fit_start_ps
     sel = t >= start
     if sel.sum() < 3:
-        raise InvalidConditionError("fewer than 3 MSD points after fit_start_ps")
+        raise InvalidConditionError(
+            f"fit start {start:g} ps leaves fewer than 3 MSD points: the longest lag of this "
+            f"run is {t[-1]:g} ps, give a fit start of 0..{t[-3]:g} ps"
+        )
     tr_fit, tr_sig = _fit(t, tracer, curves.tracer_sq_var, n_windows * n_at, sel)
     warns: list[str] = []
     # diffusive-regime check: slope of log MSD vs log t over the fitted range

@@ -101,6 +101,50 @@ def interface_stem(model: InterfaceModel) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "", f"{model.substrate}_{model.film}_interface")
 
 
+WORKFLOW_API_NAMES = {
+    "relax_steps": "relax_steps",
+    "md_steps": "md_steps",
+    "temperature_k": "temperature_k",
+}
+
+
+def check_workflow_settings(
+    *,
+    strain_limit: float = 0.05,
+    max_area_a2: float = 60.0,
+    layers: int = 2,
+    min_in_plane_a: float = 8.0,
+    relax_steps: int = 0,
+    md_steps: int = 0,
+    temperature_k: float = 600.0,
+    potential: str = "chgnet",
+    names: dict[str, str] | None = None,
+) -> None:
+    """Refuse settings of `interface_workflow` out of range before any work; `names` maps
+    the keywords to the names used in the messages (the CLI's flags)."""
+    from interphase.atomistic.interfaces import check_interface_settings
+    from interphase.atomistic.md import MAX_STEPS, MAX_TEMPERATURE_K, MIN_TEMPERATURE_K
+    from interphase.atomistic.potentials import potential_info
+
+    n = WORKFLOW_API_NAMES | (names or {})
+    check_interface_settings(
+        strain_limit=strain_limit,
+        max_area_a2=max_area_a2,
+        layers=(layers,),
+        min_in_plane_a=min_in_plane_a,
+        names=names,
+    )
+    for key, value in (("relax_steps", relax_steps), ("md_steps", md_steps)):
+        if not 0 <= value <= MAX_STEPS:
+            raise InvalidConditionError(f"{n[key]} {value}: give 0..{MAX_STEPS:.0e} (0: none)")
+    if not MIN_TEMPERATURE_K <= temperature_k <= MAX_TEMPERATURE_K:
+        raise InvalidConditionError(
+            f"{n['temperature_k']} {temperature_k:g} K: give {MIN_TEMPERATURE_K:g}.."
+            f"{MAX_TEMPERATURE_K:g} K"
+        )
+    potential_info(potential)
+
+
 def interface_workflow(
     substrate: Structure | str,
     film: Structure | str,
@@ -135,12 +179,16 @@ def interface_workflow(
         relax_interface,
     )
 
-    if not temperature_k > 0:
-        raise InvalidConditionError(f"temperature must be positive (got {temperature_k:g} K)")
-    if layers < 1:
-        raise InvalidConditionError(f"layers must be at least 1 layer per slab, got {layers}")
-    if relax_steps < 0 or md_steps < 0:
-        raise InvalidConditionError("step counts must be non-negative")
+    check_workflow_settings(
+        strain_limit=strain_limit,
+        max_area_a2=max_area_a2,
+        layers=layers,
+        min_in_plane_a=min_in_plane_a,
+        relax_steps=relax_steps,
+        md_steps=md_steps,
+        temperature_k=temperature_k,
+        potential=potential,
+    )
     if model_path is not None:
         structure_format(model_path)  # refuse an unknown ending before any work
     stages = ["building the interface model"]

@@ -24,6 +24,50 @@ from interphase.results import Result
 if TYPE_CHECKING:
     from pymatgen.core import Structure
 
+# Bounds of the interface search. The lattice-match search (ZSL) grows steeply with the area:
+# LiF on LiF takes ~4 s up to 200 Å^2, ~14 s up to 400 Å^2, ~45 s up to 600 Å^2 and hours up
+# to 10^4 Å^2; a 400 Å^2 match of two 2-layer slabs already holds about the default
+# max_atoms (200), so a larger search finds nothing that could be built.
+MAX_AREA_A2 = 400.0
+MAX_LAYERS = 20  # per slab
+MAX_MIN_IN_PLANE_A = 50.0
+INTERFACE_API_NAMES = {
+    "strain_limit": "strain_limit",
+    "max_area_a2": "max_area_a2",
+    "layers": "layers",
+    "min_in_plane_a": "min_in_plane_a",
+}
+
+
+def check_interface_settings(
+    *,
+    strain_limit: float = 0.05,
+    max_area_a2: float = 60.0,
+    layers: tuple[int, ...] = (2,),
+    min_in_plane_a: float = 8.0,
+    names: dict[str, str] | None = None,
+) -> None:
+    """Refuse search settings out of range before any work; `names` maps the keywords to
+    the names used in the messages (the CLI's flags)."""
+    n = INTERFACE_API_NAMES | (names or {})
+    if not 0 < strain_limit <= 0.2:
+        raise InvalidConditionError(
+            f"{n['strain_limit']} {strain_limit:g}: give a fraction within (0, 0.2]"
+        )
+    if not 0 < max_area_a2 <= MAX_AREA_A2:
+        raise InvalidConditionError(
+            f"{n['max_area_a2']} {max_area_a2:g} Å^2: give (0, {MAX_AREA_A2:g}] Å^2 (the "
+            "search grows steeply with the area, and a larger match would exceed the atom "
+            "limit of the model)"
+        )
+    for k in layers:
+        if not 1 <= k <= MAX_LAYERS:
+            raise InvalidConditionError(f"{n['layers']} {k}: give 1..{MAX_LAYERS} layers per slab")
+    if not 0 <= min_in_plane_a <= MAX_MIN_IN_PLANE_A:
+        raise InvalidConditionError(
+            f"{n['min_in_plane_a']} {min_in_plane_a:g} Å: give 0..{MAX_MIN_IN_PLANE_A:g} Å"
+        )
+
 
 @dataclass(frozen=True)
 class InterfaceModel(Result):
@@ -80,10 +124,14 @@ def build_interface(
 
     from interphase.atomistic.structures import load_structure
 
-    if not 0 < strain_limit <= 0.2:
-        raise InvalidConditionError("strain limit must be within (0, 0.2]")
-    if gap_a <= 0.5:
-        raise InvalidConditionError("interface gap must exceed 0.5 Å")
+    check_interface_settings(
+        strain_limit=strain_limit,
+        max_area_a2=max_area_a2,
+        layers=(substrate_layers, film_layers),
+        min_in_plane_a=min_in_plane_a,
+    )
+    if not 0.5 < gap_a <= 20:
+        raise InvalidConditionError(f"interface gap {gap_a:g} Å: give more than 0.5, up to 20 Å")
     sub = load_structure(substrate)
     fil = load_structure(film)
     zsl = ZSLGenerator(

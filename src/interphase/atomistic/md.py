@@ -57,6 +57,104 @@ PROGRESS_INTERVAL = 10  # steps between progress calls
 # Isotropic compressibility guess for the Berendsen barostat (only sets its response time).
 BERENDSEN_COMPRESSIBILITY_PER_GPA = 0.01
 
+# Bounds of MD settings, shared by every face (run_md, `interphase md`, `md-batch`): checked
+# by `check_md_settings` before any structure is read or model loaded.
+MIN_TIMESTEP_FS = 0.05
+MAX_TIMESTEP_FS = 5.0  # Li moves too far per step beyond; 1-2 fs is usual
+MIN_TEMPERATURE_K = 1.0
+MAX_TEMPERATURE_K = 5000.0  # above, every solid here is molten or gaseous
+MAX_STEPS = 100_000_000  # 0.2 us at 2 fs: far beyond what an ML potential runs
+MIN_PRESSURE_GPA = -10.0  # tension beyond this tears a solid apart
+MAX_PRESSURE_GPA = 100.0
+MAX_MIN_ATOMS = 100_000
+
+# Names of the settings in messages; the CLI passes its flags instead.
+API_NAMES = {
+    "temperatures_k": "temperature",
+    "n_steps": "n_steps",
+    "timestep_fs": "timestep_fs",
+    "ensemble": "ensemble",
+    "equilibration_steps": "equilibration_steps",
+    "save_interval": "save_interval",
+    "seed": "seed",
+    "pressure_gpa": "pressure_gpa",
+    "min_atoms": "min_atoms",
+}
+
+
+def check_md_settings(
+    *,
+    temperatures_k: list[float] | tuple[float, ...] = (300.0,),
+    n_steps: int = 1,
+    timestep_fs: float = 2.0,
+    ensemble: str = "nvt-nose-hoover",
+    equilibration_steps: int = 0,
+    save_interval: int = 1,
+    seed: int = 0,
+    potential: str = "chgnet",
+    device: str | None = None,
+    pressure_gpa: float = 0.0,
+    min_atoms: int = 0,
+    names: dict[str, str] | None = None,
+) -> str:
+    """Refuse MD settings out of range (InvalidConditionError) before any work; return the
+    canonical ensemble name. `names` maps each keyword to the name used in the messages
+    (the CLI's flags); by default the keywords themselves (`API_NAMES`)."""
+    from interphase.atomistic.potentials import check_device, potential_info
+
+    n = API_NAMES | (names or {})
+    if not temperatures_k:
+        raise InvalidConditionError(f"give at least one {n['temperatures_k']}")
+    for t in temperatures_k:
+        if not MIN_TEMPERATURE_K <= t <= MAX_TEMPERATURE_K:
+            raise InvalidConditionError(
+                f"{n['temperatures_k']} {t:g} K: give {MIN_TEMPERATURE_K:g}.."
+                f"{MAX_TEMPERATURE_K:g} K"
+            )
+    for key, value, low in (
+        ("n_steps", n_steps, 1),
+        ("equilibration_steps", equilibration_steps, 0),
+        ("save_interval", save_interval, 1),
+    ):
+        if not low <= value <= MAX_STEPS:
+            raise InvalidConditionError(f"{n[key]} {value}: give {low}..{MAX_STEPS:.0e} steps")
+    if not MIN_TIMESTEP_FS <= timestep_fs <= MAX_TIMESTEP_FS:
+        raise InvalidConditionError(
+            f"{n['timestep_fs']} {timestep_fs:g} fs: give {MIN_TIMESTEP_FS:g}.."
+            f"{MAX_TIMESTEP_FS:g} fs (Li moves too far per step beyond; 1-2 fs is usual)"
+        )
+    if seed < 0:
+        raise InvalidConditionError(f"{n['seed']} must be >= 0, got {seed}")
+    if not MIN_PRESSURE_GPA <= pressure_gpa <= MAX_PRESSURE_GPA:
+        raise InvalidConditionError(
+            f"{n['pressure_gpa']} {pressure_gpa:g} GPa: give {MIN_PRESSURE_GPA:g}.."
+            f"{MAX_PRESSURE_GPA:g} GPa"
+        )
+    if not 0 <= min_atoms <= MAX_MIN_ATOMS:
+        raise InvalidConditionError(f"{n['min_atoms']} {min_atoms}: give 0..{MAX_MIN_ATOMS} atoms")
+    ens = _canonical_ensemble(ensemble, n["ensemble"])
+    potential_info(potential)
+    if device is not None:
+        check_device(device)
+    return ens
+
+
+def check_potential_covers(potential: str, structure: Structure) -> None:
+    """Refuse a structure with elements the potential has no parameters for (EMT covers a
+    few metals only; the universal potentials cover the periodic table)."""
+    from interphase.atomistic.potentials import potential_info
+
+    if potential_info(potential).name != "emt":
+        return
+    from ase.calculators.emt import parameters
+
+    missing = sorted({el.symbol for el in structure.composition.elements} - set(parameters))
+    if missing:
+        raise InvalidConditionError(
+            f"the emt potential has no parameters for {', '.join(missing)} (it covers "
+            f"{', '.join(sorted(parameters))} only): use chgnet or sevennet"
+        )
+
 
 @dataclass(frozen=True)
 class MDResult(Result):
@@ -89,12 +187,12 @@ class MDResult(Result):
     checkpoint_path: str = ""  # exact-restart state after the last step (trajectory_files)
 
 
-def _canonical_ensemble(ensemble: str) -> str:
+def _canonical_ensemble(ensemble: str, name: str = "ensemble") -> str:
     e = ensemble.lower()
     e = ENSEMBLE_ALIASES.get(e, e)
     if e not in ENSEMBLES:
         raise InvalidConditionError(
-            f"unknown ensemble {ensemble!r}: choose one of {', '.join(ENSEMBLES)}"
+            f"unknown {name} {ensemble!r}: choose one of {', '.join(ENSEMBLES)}"
         )
     return e
 
@@ -241,15 +339,19 @@ def run_md(
     from interphase.atomistic.relax import structure_to_atoms
     from interphase.atomistic.structures import load_structure, structure_provenance
 
-    if temperature_k <= 0 or not np.isfinite(temperature_k):
-        raise InvalidConditionError(f"temperature must be positive (got {temperature_k} K)")
-    if n_steps < 1 or equilibration_steps < 0 or save_interval < 1:
-        raise InvalidConditionError("n_steps and save_interval must be >= 1, equilibration >= 0")
-    if not np.isfinite(pressure_gpa) or pdamp_fs <= 0:
-        raise InvalidConditionError("pressure must be finite and pdamp_fs positive")
-    if not 0.05 <= timestep_fs <= 10:
-        raise InvalidConditionError(f"timestep {timestep_fs} fs is outside 0.05–10 fs")
-    ens = _canonical_ensemble(ensemble)
+    ens = check_md_settings(
+        temperatures_k=(temperature_k,),
+        n_steps=n_steps,
+        timestep_fs=timestep_fs,
+        ensemble=ensemble,
+        equilibration_steps=equilibration_steps,
+        save_interval=save_interval,
+        seed=seed,
+        potential=potential,
+        pressure_gpa=pressure_gpa,
+    )
+    if not (pdamp_fs > 0 and tdamp_fs > 0 and friction_per_fs > 0):
+        raise InvalidConditionError("pdamp_fs, tdamp_fs and friction_per_fs must be positive")
     if isinstance(progress, bool):  # the former switch: the faces draw bars now
         progress = None
     info = potential_info(potential)
@@ -285,6 +387,8 @@ def run_md(
         if structure is None:
             raise InputFileError("no structure given and nothing to restart from")
         start = load_structure(structure)
+        if calculator is None:
+            check_potential_covers(info.name, start)
         provenance = structure_provenance(start)
         atoms = structure_to_atoms(start)
         with warnings.catch_warnings():  # ASE 3.29 renames it; same distribution
@@ -511,8 +615,8 @@ def md_cell(structure: Structure | str, min_atoms: int = 0) -> tuple[Structure, 
     `min_atoms` atoms, and its `small_cell_warning` ("" when it is large enough)."""
     from interphase.atomistic.structures import load_structure, supercell_for
 
-    if min_atoms < 0:
-        raise InvalidConditionError(f"min_atoms must be >= 0, got {min_atoms}")
+    if not 0 <= min_atoms <= MAX_MIN_ATOMS:
+        raise InvalidConditionError(f"min_atoms {min_atoms}: give 0..{MAX_MIN_ATOMS} atoms")
     s = load_structure(structure)
     if min_atoms:
         s = supercell_for(s, min_atoms=min_atoms)
@@ -526,6 +630,17 @@ def md_trajectory_name(structure: Structure, temperature_k: float, seed: int = 0
 
     tag = f"_seed{seed}" if seed else ""
     return f"{file_stem(structure)}_{temperature_k:g}K{tag}.extxyz"
+
+
+_SETTINGS = (
+    "timestep_fs",
+    "ensemble",
+    "equilibration_steps",
+    "save_interval",
+    "potential",
+    "device",
+    "pressure_gpa",
+)
 
 
 def run_md_series(
@@ -542,13 +657,13 @@ def run_md_series(
     """`run_md` of one cell (`md_cell(structure, min_atoms)`) at each temperature in turn,
     trajectories `md_trajectory_name` in `out_dir`; other keywords go to `run_md`
     (restart=True continues the existing files)."""
-    if not temperatures_k:
-        raise InvalidConditionError("give at least one temperature")
-    for t in temperatures_k:
-        if not t > 0:
-            raise InvalidConditionError(f"temperature must be positive (got {t:g} K)")
-    if seed < 0:
-        raise InvalidConditionError(f"seed must be >= 0, got {seed}")
+    check_md_settings(
+        temperatures_k=temperatures_k,
+        n_steps=n_steps,
+        seed=seed,
+        min_atoms=min_atoms,
+        **{k: kwargs[k] for k in _SETTINGS if k in kwargs},
+    )
     cell, small = md_cell(structure, min_atoms)
     runs = tuple(
         run_md(

@@ -33,6 +33,38 @@ class TrajectorySetAnalysis(Result):
     note: str | None = None
 
 
+ANALYSIS_API_NAMES = {
+    "temperature_k": "temperature_k",
+    "fit_start_ps": "fit_start_ps",
+    "t_extrap_k": "t_extrap_k",
+}
+
+
+def check_analysis_settings(
+    *,
+    temperature_k: float | None = None,
+    fit_start_ps: float | None = None,
+    t_extrap_k: float = 300.0,
+    names: dict[str, str] | None = None,
+) -> None:
+    """Refuse analysis settings out of range before any trajectory is read: temperatures
+    within the MD's 1..5000 K, a fit start >= 0 ps (its upper end, the longest lag of each
+    run, is checked per trajectory). `names`: the names used in the messages (CLI flags)."""
+    from interphase.atomistic.md import MAX_TEMPERATURE_K, MIN_TEMPERATURE_K
+
+    n = ANALYSIS_API_NAMES | (names or {})
+    for key, t in (("temperature_k", temperature_k), ("t_extrap_k", t_extrap_k)):
+        if t is not None and not MIN_TEMPERATURE_K <= t <= MAX_TEMPERATURE_K:
+            raise InvalidConditionError(
+                f"{n[key]} {t:g} K: give {MIN_TEMPERATURE_K:g}..{MAX_TEMPERATURE_K:g} K"
+            )
+    if fit_start_ps is not None and not fit_start_ps >= 0:
+        raise InvalidConditionError(
+            f"{n['fit_start_ps']} {fit_start_ps:g} ps: give a time lag >= 0 ps, below the "
+            "longest lag (half the run)"
+        )
+
+
 def analyse_trajectories(
     trajectories: Sequence[str | Path],
     species: str = "Li",
@@ -51,10 +83,9 @@ def analyse_trajectories(
 
     if not trajectories:
         raise InvalidConditionError("give at least one trajectory")
-    if temperature_k is not None and not temperature_k > 0:
-        raise InvalidConditionError(f"temperature must be positive (got {temperature_k:g} K)")
-    if not t_extrap_k > 0:
-        raise InvalidConditionError("extrapolation temperature must be positive")
+    check_analysis_settings(
+        temperature_k=temperature_k, fit_start_ps=fit_start_ps, t_extrap_k=t_extrap_k
+    )
     results = []
     for k, p in enumerate(trajectories):
         if progress is not None:

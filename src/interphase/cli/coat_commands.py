@@ -10,6 +10,7 @@ import typer
 
 from interphase.cli.common import (
     check_plot_path,
+    check_workers,
     check_writable,
     console,
     emit_json,
@@ -96,8 +97,11 @@ def register(app: typer.Typer) -> None:
             raise InvalidConditionError(f"--top must be at least 1 row, got {top}")
         if sample is not None and sample < 1:
             raise InvalidConditionError(f"--sample must be at least 1 candidate, got {sample}")
-        if workers is not None and workers < 0:
-            raise InvalidConditionError(f"--workers must be >= 0 (0: no Dask), got {workers}")
+        check_workers(workers)
+        names = (("--cathode", cathode), ("--anode", anode), ("--electrolyte", electrolyte))
+        for flag, name in names:
+            if name is not None and not name.strip():
+                raise InvalidConditionError(f"{flag} is empty: give a material name")
         if not 0 <= ehull <= 1.0:
             raise InvalidConditionError(
                 f"--ehull must be between 0 and 1 eV/atom above the hull, got {ehull:g}"
@@ -121,9 +125,9 @@ def register(app: typer.Typer) -> None:
                 ) from None
             rng = (lo, hi)
         spec = make_spec(
-            cathode or anode,
+            cathode if cathode is not None else anode,
             electrolyte,
-            "cathode" if cathode else "anode",
+            "cathode" if cathode is not None else "anode",
             rng,
             database,
             ehull,

@@ -111,6 +111,17 @@ def check_writable(path: Path) -> None:
         ) from None
 
 
+MAX_WORKERS = 256  # more local Dask workers than this is a typo, not a machine
+
+
+def check_workers(workers: int | None) -> None:
+    """--workers: None (one per core), 0 (no Dask) or up to MAX_WORKERS local workers."""
+    if workers is not None and not 0 <= workers <= MAX_WORKERS:
+        raise InvalidConditionError(
+            f"--workers {workers}: give 0 (no Dask) to {MAX_WORKERS} local workers"
+        )
+
+
 def save_figure(fig: Any, path: Path) -> None:
     """Save a matplotlib figure by extension; .html embeds an SVG in a minimal page."""
     suffix = path.suffix.lower()

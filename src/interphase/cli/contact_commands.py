@@ -27,6 +27,15 @@ def _floats(text: str, what: str) -> list[float]:
 
 
 MAX_PARTICLE_RADIUS_UM = 1000.0  # a 2 mm "particle" is a pellet, not a particle
+MAX_RADIUS_LOG_STD = 3.0  # sigma of ln(radius): 3 spans a factor 20 either way
+
+
+def _mech(name: str, params: list[str] | None):
+    """The library's parameters of `name` with the user's --param values put in."""
+    from interphase.materials.mechanics import get_mechanics
+    from interphase.materials.parameters import parse_params
+
+    return parse_params(params).apply(get_mechanics(name))
 
 
 def _yn(v: bool | None) -> str | None:
@@ -49,6 +58,9 @@ def register(app: typer.Typer) -> None:
         ),
         temperature_k: float = typer.Option(298.15, "--temperature-k", "-T"),
         hold_s: float = typer.Option(0.0, "--hold-s", help="Time at pressure (Li creep), s."),
+        params: list[str] | None = typer.Option(
+            None, "--param", help="MATERIAL.PROPERTY=VALUE for an unsourced value (repeatable)."
+        ),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
         plot: Path | None = typer.Option(
             None, "--plot", help="Write a figure (.png, .svg, .pdf or .html)."
@@ -59,8 +71,8 @@ def register(app: typer.Typer) -> None:
 
         check_plot_path(plot)
         res = contact_vs_pressure(
-            material_a,
-            material_b,
+            _mech(material_a, params),
+            _mech(material_b, params),
             _floats(pressures, "pressures"),
             rms_roughness_um=roughness_um,
             asperity_radius_um=asperity_radius_um,
@@ -120,6 +132,9 @@ def register(app: typer.Typer) -> None:
         kic: float | None = typer.Option(
             None, "--kic", help="Electrolyte fracture toughness, MPa m^0.5 (overrides library)."
         ),
+        params: list[str] | None = typer.Option(
+            None, "--param", help="MATERIAL.PROPERTY=VALUE for an unsourced value (repeatable)."
+        ),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
         plot: Path | None = typer.Option(
             None, "--plot", help="Write a figure (.png, .svg, .pdf or .html)."
@@ -148,7 +163,9 @@ def register(app: typer.Typer) -> None:
             )
             for t in temps
         ]
-        dend = dendrite_assessment(electrolyte, _floats(flaws, "flaw sizes"), asr, kic)
+        dend = dendrite_assessment(
+            _mech(electrolyte, params), _floats(flaws, "flaw sizes"), asr, kic
+        )
         if json_out:
             emit_json({"stripping": [s.to_dict() for s in strip], "dendrites": dend.to_dict()})
         else:
@@ -224,12 +241,14 @@ def register(app: typer.Typer) -> None:
         ),
         spread: float = typer.Option(0.0, "--radius-log-std", help="sigma of ln(radius)."),
         flaw_um: float = typer.Option(1.0, "--flaw-um", help="Electrolyte surface flaw size."),
+        params: list[str] | None = typer.Option(
+            None, "--param", help="MATERIAL.PROPERTY=VALUE for an unsourced value (repeatable)."
+        ),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
     ) -> None:
         """Misfit stress, delamination and point-contact fracture of a particle in an
         electrolyte over a state-of-charge window."""
         from interphase.contact.chemomechanics import particle_in_electrolyte
-        from interphase.materials.mechanics import get_mechanics
 
         window = _floats(soc, "state-of-charge window")
         if len(window) != 2:
@@ -239,9 +258,14 @@ def register(app: typer.Typer) -> None:
                 f"--radius-um {radius_um:g}: give a particle radius in (0, "
                 f"{MAX_PARTICLE_RADIUS_UM:g}] um (cathode particles are 0.1-50 um)"
             )
+        if not 0 <= spread <= MAX_RADIUS_LOG_STD:
+            raise InvalidConditionError(
+                f"--radius-log-std {spread:g}: give the sigma of ln(radius) within 0.."
+                f"{MAX_RADIUS_LOG_STD:g} (0: one size; 1 already spans a factor e either way)"
+            )
         res = particle_in_electrolyte(
-            get_mechanics(electrode),
-            get_mechanics(electrolyte),
+            _mech(electrode, params),
+            _mech(electrolyte, params),
             radius_um,
             window[0],
             window[1],

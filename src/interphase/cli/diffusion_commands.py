@@ -20,7 +20,6 @@ from interphase.cli.common import (
     save_figure,
     table,
 )
-from interphase.errors import InvalidConditionError
 
 
 def _plot_diffusion(results: list[Any], arr: Any, path: Path) -> None:
@@ -120,9 +119,16 @@ def register(app: typer.Typer) -> None:
     def diffusion_cmd(
         trajectories: list[Path] = typer.Argument(..., help="Trajectories (extxyz/.traj)."),
         species: str = typer.Option("Li", "--species", help="Mobile element."),
-        fit_start: float = typer.Option(None, "--fit-start", help="Start of the fit in ps."),
-        temperature: float = typer.Option(None, "--temperature", help="Override T (K)."),
-        extrapolate: float = typer.Option(300.0, "--extrapolate", help="Arrhenius target T (K)."),
+        fit_start: float = typer.Option(
+            None,
+            "--fit-start",
+            help="Start of the fit in ps: 0 up to the longest lag (half the run); default 10 % "
+            "of that lag.",
+        ),
+        temperature: float = typer.Option(None, "--temperature", help="Override T (K), 1..5000."),
+        extrapolate: float = typer.Option(
+            300.0, "--extrapolate", help="Arrhenius target T (K), 1..5000."
+        ),
         only_reliable: bool = typer.Option(
             False,
             "--only-reliable",
@@ -134,12 +140,19 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Tracer/collective D with 95 % intervals, Nernst–Einstein σ, Haven ratio, Arrhenius."""
+        from interphase.atomistic.md_analysis import analyse_trajectories, check_analysis_settings
+
         check_plot_path(plot)
-        if temperature is not None and temperature <= 0:
-            raise InvalidConditionError(f"temperature must be positive (got {temperature:g} K)")
-        if extrapolate <= 0:
-            raise InvalidConditionError("extrapolation temperature must be positive")
-        from interphase.atomistic.md_analysis import analyse_trajectories
+        check_analysis_settings(
+            temperature_k=temperature,
+            fit_start_ps=fit_start,
+            t_extrap_k=extrapolate,
+            names={
+                "temperature_k": "--temperature",
+                "fit_start_ps": "--fit-start",
+                "t_extrap_k": "--extrapolate",
+            },
+        )
 
         with progress_bar(quiet=json_out) as progress:
             res = analyse_trajectories(

@@ -25,14 +25,29 @@ from interphase.cli.common import (
 )
 from interphase.errors import InvalidConditionError
 
+MAX_MILLER = 10  # higher-index slabs are huge, and not what a coherent interface is
+
+FLAGS = {  # for the settings checks' messages
+    "strain_limit": "--strain-limit",
+    "max_area_a2": "--max-area",
+    "layers": "--layers",
+    "min_in_plane_a": "--min-in-plane",
+    "relax_steps": "--relax-steps",
+    "md_steps": "--md-steps",
+    "temperature_k": "--temperature",
+}
+
 
 def _miller(text: str) -> tuple[int, int, int]:
     try:
         parts = tuple(int(x) for x in text.replace(" ", "").split(","))
     except ValueError:
         parts = ()
-    if len(parts) != 3 or parts == (0, 0, 0):
-        raise InvalidConditionError(f"Miller index {text!r}: give three integers like 1,0,0")
+    if len(parts) != 3 or parts == (0, 0, 0) or max(abs(i) for i in parts) > MAX_MILLER:
+        raise InvalidConditionError(
+            f"Miller index {text!r}: give three integers like 1,0,0 (each within "
+            f"-{MAX_MILLER}..{MAX_MILLER})"
+        )
     return parts  # type: ignore[return-value]
 
 
@@ -124,7 +139,9 @@ def register(app: typer.Typer) -> None:
         substrate_miller: str = typer.Option("1,0,0", "--substrate-miller"),
         film_miller: str = typer.Option("1,0,0", "--film-miller"),
         strain_limit: float = typer.Option(0.05, "--strain-limit", help="Fraction, 0.05 = 5 %."),
-        max_area: float = typer.Option(60.0, "--max-area", help="Largest match area, Å²."),
+        max_area: float = typer.Option(
+            60.0, "--max-area", help="Largest match area, Å² (up to 400)."
+        ),
         layers: int = typer.Option(2, "--layers", help="Layers of each slab."),
         min_in_plane: float = typer.Option(8.0, "--min-in-plane", help="Å, in-plane repeat."),
         relax_steps: int = typer.Option(0, "--relax-steps", help="Relaxation steps (0: none)."),
@@ -149,16 +166,27 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Coherent interface model; optional relaxation and short MD with density profiles."""
+        from interphase.atomistic.interface_workflow import (
+            check_workflow_settings,
+            interface_workflow,
+            structure_format,
+        )
+
         check_plot_path(plot)
-        if temperature <= 0:
-            raise InvalidConditionError(f"temperature must be positive (got {temperature:g} K)")
-        if layers < 1:
-            raise InvalidConditionError(f"--layers must be at least 1 layer per slab, got {layers}")
-        if relax_steps < 0 or md_steps < 0:
-            raise InvalidConditionError("step counts must be non-negative")
+        check_workflow_settings(
+            strain_limit=strain_limit,
+            max_area_a2=max_area,
+            layers=layers,
+            min_in_plane_a=min_in_plane,
+            relax_steps=relax_steps,
+            md_steps=md_steps,
+            temperature_k=temperature,
+            potential=potential,
+            names=FLAGS,
+        )
         if plot and not md_steps:
             raise InvalidConditionError("--plot draws density profiles: give --md-steps too")
-        from interphase.atomistic.interface_workflow import interface_workflow, structure_format
+        substrate_hkl, film_hkl = _miller(substrate_miller), _miller(film_miller)
 
         if out is not None:
             structure_format(out)  # an unknown ending is refused before any work
@@ -169,8 +197,8 @@ def register(app: typer.Typer) -> None:
             res = interface_workflow(
                 substrate,
                 film,
-                substrate_miller=_miller(substrate_miller),
-                film_miller=_miller(film_miller),
+                substrate_miller=substrate_hkl,
+                film_miller=film_hkl,
                 strain_limit=strain_limit,
                 max_area_a2=max_area,
                 layers=layers,

@@ -14,6 +14,7 @@ import typer
 
 from interphase.cli.common import (
     check_plot_path,
+    check_workers,
     check_writable,
     console,
     emit_json,
@@ -24,7 +25,19 @@ from interphase.cli.common import (
 )
 from interphase.errors import InvalidConditionError
 
-MAX_TIMESTEP_FS = 5.0
+# The flags of the MD settings, for check_md_settings' messages.
+FLAGS = {
+    "temperatures_k": "--temperature",
+    "n_steps": "--steps",
+    "timestep_fs": "--timestep",
+    "ensemble": "--ensemble",
+    "equilibration_steps": "--equilibration",
+    "save_interval": "--save-interval",
+    "seed": "--seed",
+    "pressure_gpa": "--pressure",
+    "min_atoms": "--min-atoms",
+}
+MAX_REPLICAS = 1000
 
 
 def _plot_md(results: list[Any], path: Path) -> None:
@@ -130,17 +143,19 @@ def register(app: typer.Typer) -> None:
     def md_cmd(
         structure: str = typer.Argument(..., help="CIF/POSCAR path or bundled name (Li3PO4...)."),
         temperature: list[float] = typer.Option(
-            ..., "--temperature", "-T", help="Temperature in K (repeat for several)."
+            ..., "--temperature", "-T", help="Temperature in K, 1..5000 (repeat for several)."
         ),
         steps: int = typer.Option(1000, "--steps", help="Production steps."),
-        timestep: float = typer.Option(2.0, "--timestep", help="Time step in fs."),
+        timestep: float = typer.Option(2.0, "--timestep", help="Time step in fs (0.05..5)."),
         ensemble: str = typer.Option(
             "nvt-nose-hoover",
             "--ensemble",
             help="nvt-nose-hoover, nvt-langevin, nvt-berendsen, nvt-bussi, nve, npt-mtk or "
             "npt-berendsen.",
         ),
-        pressure: float = typer.Option(0.0, "--pressure", help="NPT target pressure in GPa."),
+        pressure: float = typer.Option(
+            0.0, "--pressure", help="NPT target pressure in GPa (-10..100)."
+        ),
         equilibration: int = typer.Option(
             250, "--equilibration", help="Berendsen steps first (not written)."
         ),
@@ -159,27 +174,32 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """NVT/NVE/NPT molecular dynamics with an ML potential; unwrapped extxyz trajectories."""
-        check_plot_path(plot)
-        check_writable(out_dir / "trajectory.extxyz")
-        for t in temperature:
-            if t <= 0:
-                raise InvalidConditionError(f"temperature must be positive (got {t:g} K)")
-        if steps < 1 or save_interval < 1 or equilibration < 0 or min_atoms < 0 or seed < 0:
-            raise InvalidConditionError(
-                "--steps and --save-interval must be >= 1, --equilibration, --min-atoms and "
-                "--seed >= 0"
-            )
-        if not 0 < timestep <= MAX_TIMESTEP_FS:
-            raise InvalidConditionError(
-                f"--timestep {timestep:g} fs: give 0 < dt <= {MAX_TIMESTEP_FS:g} fs (Li moves "
-                "too far per step beyond; 1-2 fs is usual)"
-            )
-        from interphase.atomistic.md import md_cell, run_md_series
-        from interphase.atomistic.potentials import check_device
+        from interphase.atomistic.md import (
+            check_md_settings,
+            check_potential_covers,
+            md_cell,
+            run_md_series,
+        )
 
-        if device is not None:
-            check_device(device)
+        check_plot_path(plot)
+        # every setting first: nothing is read, loaded or warned about before they pass
+        check_md_settings(
+            temperatures_k=temperature,
+            n_steps=steps,
+            timestep_fs=timestep,
+            ensemble=ensemble,
+            equilibration_steps=equilibration,
+            save_interval=save_interval,
+            seed=seed,
+            potential=potential,
+            device=device,
+            pressure_gpa=pressure,
+            min_atoms=min_atoms,
+            names=FLAGS,
+        )
+        check_writable(out_dir / "trajectory.extxyz")
         cell, small = md_cell(structure, min_atoms)
+        check_potential_covers(potential, cell)
         if small:  # before the (long) runs, so that they can be stopped
             err_console.print(f"warning: {small}", markup=False, soft_wrap=True)
         with progress_bar(quiet=json_out) as progress:
@@ -210,10 +230,10 @@ def register(app: typer.Typer) -> None:
     def md_batch_cmd(
         materials: list[str] = typer.Argument(..., help="Bundled names or structure files."),
         temperature: list[float] = typer.Option(
-            ..., "--temperature", "-T", help="Temperature in K (repeat for several)."
+            ..., "--temperature", "-T", help="Temperature in K, 1..5000 (repeat for several)."
         ),
         steps: int = typer.Option(1000, "--steps", help="Production steps per run."),
-        timestep: float = typer.Option(2.0, "--timestep", help="Time step in fs."),
+        timestep: float = typer.Option(2.0, "--timestep", help="Time step in fs (0.05..5)."),
         equilibration: int = typer.Option(250, "--equilibration", help="Berendsen steps."),
         save_interval: int = typer.Option(10, "--save-interval", help="Steps between frames."),
         seed: int = typer.Option(0, "--seed", help="Velocity seed of the first replica."),
@@ -237,7 +257,34 @@ def register(app: typer.Typer) -> None:
         """Many MD runs (materials x temperatures) on Dask, stored and resumable, then D, the
         Nernst-Einstein conductivity and an Arrhenius fit per material."""
         from interphase.atomistic.campaign import MDCampaignSpec, run_md_campaign
+        from interphase.atomistic.md import check_md_settings, check_potential_covers
+        from interphase.atomistic.structures import load_structure
 
+        # every setting before any run: a bad one is one refusal, not a failed run per task
+        check_md_settings(
+            temperatures_k=temperature,
+            n_steps=steps,
+            timestep_fs=timestep,
+            equilibration_steps=equilibration,
+            save_interval=save_interval,
+            seed=seed,
+            potential=potential,
+            names=FLAGS,
+        )
+        if not 1 <= replicas <= MAX_REPLICAS:
+            raise InvalidConditionError(f"--replicas {replicas}: give 1..{MAX_REPLICAS} runs")
+        check_workers(workers)
+        check_writable(out_dir / "trajectory.extxyz")
+        check_writable(store)
+        for m in materials:  # the species is analysed after the MD: check it is there first
+            s = load_structure(m)
+            check_potential_covers(potential, s)
+            elements = sorted(el.symbol for el in s.composition.elements)
+            if species not in elements:
+                raise InvalidConditionError(
+                    f"--species {species!r}: {m} has no such atoms (its elements: "
+                    f"{', '.join(elements)})"
+                )
         if scheduler:
             from interphase.compute.executor import check_scheduler
 

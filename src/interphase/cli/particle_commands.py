@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from interphase.cli.common import console, emit_json, err_console, table
+from interphase.cli.common import console, emit_json, err_console, progress_wanted, table
 from interphase.errors import InvalidConditionError
 
 _PLOT_SUFFIXES = {".png", ".svg", ".pdf", ".html", ".gif"}
@@ -99,7 +99,7 @@ def register(app: typer.Typer) -> None:
         if n_frames < 2 or n_frames > 200:
             raise InvalidConditionError("--frames takes 2..200 maps")
 
-        if _quiet(quiet) or json_out:
+        if _quiet(quiet) or json_out or not progress_wanted(quiet):  # no bar off a terminal
             result = simulate_particle(
                 material, contact_fraction=contact_fraction, n_frames=n_frames, **kwargs
             )

@@ -33,6 +33,9 @@ class Objectives:
     window_margin_v: float
 
 
+MAX_WEIGHT = 1e6  # weights are relative: beyond this, a typo (and the scores overflow)
+
+
 def parse_weights(text: str | None) -> dict[str, float]:
     """ "electrode=1,electrolyte=2,window=0.5" → weights (missing ones keep the default)."""
     w = dict(DEFAULT_WEIGHTS)
@@ -50,8 +53,10 @@ def parse_weights(text: str | None) -> dict[str, float]:
             x = float(v)
         except ValueError:
             raise InvalidConditionError(f"weight {k}={v!r} is not a number") from None
-        if x < 0:
-            raise InvalidConditionError(f"weight {k} must be ≥ 0, got {x:g}")
+        if not 0 <= x <= MAX_WEIGHT:  # NaN fails this too
+            raise InvalidConditionError(
+                f"weight {k}={v}: give a number from 0 to {MAX_WEIGHT:g} (weights are relative)"
+            )
         w[k] = x
     return w
 

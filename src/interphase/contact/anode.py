@@ -42,6 +42,10 @@ from interphase.results import Result
 MONROE_NEWMAN_RATIO = 2.2
 MAX_STACK_PRESSURE_MPA = 1.0e4  # 10 GPa, as contact.pressure
 EDGE_FLAW_FACTOR = 1.12
+MAX_LENGTH_UM = 1.0e4  # 1 cm: a void or flaw larger than the cell is no void or flaw
+MAX_LI_DIFFUSIVITY_CM2_S = 1e-3  # above a liquid's: no solid does this
+MAX_CURRENT_MA_CM2 = 1.0e4  # 10 A/cm^2, beyond any cell
+MAX_TOUGHNESS_MPA_SQRT_M = 100.0  # tough steels; ceramics and glasses are 0.1..10
 
 
 def _li() -> MechanicalParameters:
@@ -84,8 +88,10 @@ def critical_stripping_current(
         )
     if not temperature_k > 0:
         raise InvalidConditionError(f"temperature must be > 0 K, got {temperature_k}")
-    if length_scale_um <= 0:
-        raise InvalidConditionError("length scale must be > 0 um")
+    if not 0 < length_scale_um <= MAX_LENGTH_UM:
+        raise InvalidConditionError(
+            f"length scale {length_scale_um:g} um: give (0, {MAX_LENGTH_UM:g}] um"
+        )
     if not 0 < stress_transfer <= 1:
         raise InvalidConditionError("stress transfer factor must be within (0, 1]")
     li = _li()
@@ -95,8 +101,11 @@ def critical_stripping_current(
     rate = np.asarray(law.strain_rate_per_s(stress_transfer * p, temperature_k), dtype=float)
     creep_a_cm2 = FARADAY_C_MOL * rate * length_cm / vm_cm3
     if li_self_diffusivity_cm2_s is not None:
-        if li_self_diffusivity_cm2_s <= 0:
-            raise InvalidConditionError("Li self-diffusivity must be > 0 cm^2/s")
+        if not 0 < li_self_diffusivity_cm2_s <= MAX_LI_DIFFUSIVITY_CM2_S:
+            raise InvalidConditionError(
+                f"Li self-diffusivity {li_self_diffusivity_cm2_s:g} cm^2/s: give (0, "
+                f"{MAX_LI_DIFFUSIVITY_CM2_S:g}] cm^2/s"
+            )
         diff_a_cm2 = FARADAY_C_MOL * li_self_diffusivity_cm2_s / (vm_cm3 * length_cm)
         note = ""
     else:
@@ -134,8 +143,14 @@ def pressure_for_stripping_current(
     stress_transfer: float = 1.0,
 ) -> float:
     """Minimum stack pressure (MPa) for creep to keep up with `current_ma_cm2` (no diffusion)."""
-    if current_ma_cm2 <= 0:
-        raise InvalidConditionError("current density must be > 0 mA/cm^2")
+    if not 0 < current_ma_cm2 <= MAX_CURRENT_MA_CM2:
+        raise InvalidConditionError(
+            f"current density {current_ma_cm2:g} mA/cm^2: give (0, {MAX_CURRENT_MA_CM2:g}]"
+        )
+    if not 0 < length_scale_um <= MAX_LENGTH_UM:
+        raise InvalidConditionError(
+            f"length scale {length_scale_um:g} um: give (0, {MAX_LENGTH_UM:g}] um"
+        )
     li = _li()
     law = li.require_creep()
     vm_cm3 = li.value("molar_volume_cm3_mol")
@@ -244,11 +259,16 @@ def flaw_penetration(
     """
     se = get_mechanics(electrolyte) if isinstance(electrolyte, str) else electrolyte
     c = np.atleast_1d(np.asarray(flaw_size_um, dtype=float))
-    if np.any(c <= 0) or not np.all(np.isfinite(c)):
-        raise InvalidConditionError(f"flaw size must be > 0 um, got {flaw_size_um}")
+    if np.any(c <= 0) or not np.all(c <= MAX_LENGTH_UM):  # NaN fails the second
+        raise InvalidConditionError(
+            f"flaw size must lie in (0, {MAX_LENGTH_UM:g}] um, got {flaw_size_um}"
+        )
     if fracture_toughness_mpa_sqrt_m is not None:
-        if fracture_toughness_mpa_sqrt_m <= 0:
-            raise InvalidConditionError("fracture toughness must be > 0 MPa m^0.5")
+        if not 0 < fracture_toughness_mpa_sqrt_m <= MAX_TOUGHNESS_MPA_SQRT_M:
+            raise InvalidConditionError(
+                f"fracture toughness {fracture_toughness_mpa_sqrt_m:g} MPa m^0.5: give (0, "
+                f"{MAX_TOUGHNESS_MPA_SQRT_M:g}]"
+            )
         k, k_source = fracture_toughness_mpa_sqrt_m, "user"
     else:
         k_q = se.require("fracture_toughness_mpa_sqrt_m")

@@ -5,7 +5,6 @@ over-delithiated volume, Li balance, traces and Li-fraction maps)."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -20,6 +19,9 @@ from interphase.materials.electrodes import ElectrodeParameters, get_electrode
 
 MAX_DIFFUSIVITY_CM2_S = 1e-3  # above a liquid's: no solid does this
 MAX_PATCHES = 200  # more patches than grid cells on the surface resolve
+MAX_C_RATE = 1000.0  # a full charge in 3.6 s: beyond, no cell and no model of one
+MAX_RADIUS_UM = 1000.0  # a 2 mm "particle" is a pellet, not a particle
+MAX_EXCHANGE_CURRENT_MA_CM2 = 1e5  # far into the Nernstian limit; beyond, a typo
 OPERATIONS = ("charge", "discharge")
 # when no exchange-current density is known, i0 is set to this multiple of the mean contact
 # current density at the applied rate: the fast-kinetics (near-Nernstian) limit
@@ -82,14 +84,23 @@ def simulate_particle(
         raise InvalidConditionError(f"contact fraction must lie in (0, 1], got {contact_fraction}")
     potentiostatic = hold_potential_v is not None
     if not potentiostatic:
-        if c_rate is None or not c_rate > 0 or not math.isfinite(c_rate):
-            raise InvalidConditionError(f"C-rate must be a positive number, got {c_rate}")
+        if c_rate is None or not 0 < c_rate <= MAX_C_RATE:
+            raise InvalidConditionError(f"C-rate must lie in (0, {MAX_C_RATE:g}], got {c_rate}")
     elif not 0.0 < hold_potential_v < 7.0:  # type: ignore[operator]
         raise InvalidConditionError("hold potential must lie within 0..7 V vs Li/Li+")
     if not temperature_k > 0:
         raise InvalidConditionError("temperature must be positive (K)")
-    if exchange_current_ma_cm2 is not None and not exchange_current_ma_cm2 > 0:
-        raise InvalidConditionError("exchange-current density must be positive (mA/cm^2)")
+    if exchange_current_ma_cm2 is not None and not (
+        0 < exchange_current_ma_cm2 <= MAX_EXCHANGE_CURRENT_MA_CM2
+    ):
+        raise InvalidConditionError(
+            f"exchange-current density must lie in (0, {MAX_EXCHANGE_CURRENT_MA_CM2:g}] "
+            f"mA/cm^2, got {exchange_current_ma_cm2:g}"
+        )
+    if not 0 < radius_um <= MAX_RADIUS_UM:
+        raise InvalidConditionError(
+            f"particle radius must lie in (0, {MAX_RADIUS_UM:g}] um, got {radius_um:g}"
+        )
     if diffusivity_cm2_s is not None and not 0 < diffusivity_cm2_s <= MAX_DIFFUSIVITY_CM2_S:
         raise InvalidConditionError(
             f"diffusivity must lie in (0, {MAX_DIFFUSIVITY_CM2_S:g}] cm^2/s (solid-state Li "

@@ -96,7 +96,10 @@ class MechanicalParameters(Result):
             getattr(self, prop, None) if prop in _QUANTITY_FIELDS else dict(self.extra).get(prop)
         )
         if value is None:
-            raise MissingDataError(f"no sourced {prop} for {self.name} in the mechanics library")
+            raise MissingDataError(
+                f"no sourced {prop} for {self.name} in the mechanics library: give it with "
+                f"--param {self.name}.{prop}=VALUE from your own source"
+            )
         return value
 
     def value(self, prop: str) -> float:
