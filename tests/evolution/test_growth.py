@@ -96,3 +96,12 @@ def test_no_growth_without_a_reaction_and_no_invented_conductivities():
 def test_bad_input(kwargs):
     with pytest.raises(InvalidConditionError):
         li_interphase_growth("LGPS", **kwargs)
+
+
+def test_a_reaction_given_either_way_round_gives_the_same_growth():
+    from interphase.thermo.analysis import react
+
+    own = li_interphase_growth("LGPS", HOURS)
+    given = li_interphase_growth("LGPS", HOURS, reaction=react("LGPS", "Li"))
+    assert given.rate_constant_cm2_s == pytest.approx(own.rate_constant_cm2_s, rel=1e-9)
+    assert [p.formula for p in given.phases] == [p.formula for p in own.phases]

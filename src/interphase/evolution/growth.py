@@ -131,6 +131,8 @@ def li_interphase_growth(
     params: Parameters | None = None,
     initial_thickness_nm: float = 0.0,
     database: str = "mp",
+    reaction=None,
+    window=None,
 ) -> GrowthResult:
     """Thickness and ASR of the interphase of Li metal | `electrolyte` over `times_s`."""
     from interphase.thermo.analysis import react
@@ -140,16 +142,19 @@ def li_interphase_growth(
     ts = _check(times_s, initial_thickness_nm, temperature_k)
     params = params or Parameters()
     db = get_database(database)
-    r = react("Li", electrolyte, db=db)
+    # a caller that has them already (stack.analyze) passes the closed Li | X reaction and X's
+    # window, so they are not computed twice
+    r = reaction if reaction is not None else react("Li", electrolyte, db=db)
     v = r.verdict
-    w = stability_window(electrolyte, db)
+    w = window if window is not None else stability_window(electrolyte, db)
+    li_side = 0 if r.formulas[0] == "Li" else 1  # A is at x = 1 of the mixing line
     notes: list[str] = []
     missing: list[str] = []
     flat = tuple(initial_thickness_nm for _ in ts)
 
     def result(regime: str, **kw) -> GrowthResult:
         base = dict(
-            electrolyte=r.reactants[1],
+            electrolyte=r.reactants[1 - li_side],
             regime=regime,
             verdict=v.kind,
             reduction_v=w.reduction_v,
@@ -187,9 +192,9 @@ def li_interphase_growth(
             "interphase phases): the rate is not corrected to the temperature"
         )
 
-    # the interphase next to Li: the kink next to the Li end (A = Li, x = Li fraction)
-    near = r.kinks[-2]
-    x_li = near.x
+    # the interphase next to Li: the kink next to the Li end of the mixing line
+    near = r.kinks[-2] if li_side == 0 else r.kinks[1]
+    x_li = near.x if li_side == 0 else 1.0 - near.x
     fr = {p: f for p, f in near.product_fractions.items() if p != "Li"}
     phases, vols = [], []
     for p, f in fr.items():

@@ -41,7 +41,7 @@ EVOLUTION_NOT_COMPUTED = NotComputed(
 GROWTH_REPORT_H = 1000.0  # the time at which the scorecard reads the interphase ASR
 
 
-def _evolution(iface, spec: StackSpec):
+def _evolution(iface, spec: StackSpec, chem: ChemicalAssessment):
     """(grade, growth result or None) of one interface's evolution level."""
     from interphase.evolution import li_interphase_growth
 
@@ -53,6 +53,8 @@ def _evolution(iface, spec: StackSpec):
         spec.temperature_k,
         spec.params,
         database=spec.database,
+        reaction=next(c.result for c in chem.cases if c.label == "anode"),
+        window=next(w.window for w in chem.windows if w.layer == iface.left.name),
     )
     estimated = [p.formula for p in g.phases if p.electronic.source == "estimate"]
     estimated += [p.formula for p in g.phases if p.li.value is None and "Li" in p.formula]
@@ -224,7 +226,7 @@ def analyze(
         phys = assess_physical(iface, spec)
         tick(f"physical contact {iface.label}")
         trans = assess_transport(iface, spec, chem)
-        evo_grade, growth = _evolution(iface, spec)
+        evo_grade, growth = _evolution(iface, spec, chem)
         tick(f"transport and growth {iface.label}")
         missing += [
             NotComputed(f"{iface.label}: {m.part}", m.reason, m.hint) for m in phys.not_computed
