@@ -139,33 +139,11 @@ def _window(r, db: Database, convention: str) -> WindowResult:
     if convention == "on-hull":
         e_x = min(e_x, hull_without_x - ON_HULL_OFFSET_EV)
     hull = _with_entry(base, vx, e_x, r.reduced_formula)
-    li = base.elements.index("Li")
     n_li_x = comp["Li"] / comp.num_atoms  # Li atom fraction of X
     if n_li_x >= 1 - 1e-12:
         raise InvalidConditionError("Li metal has no stability window: give a compound")
-    host = vx.copy()
-    host[li] = 0.0
-    host /= host.sum()
-    li_vec = np.zeros_like(vx)
-    li_vec[li] = 1.0
-    pts = hull.segment(host, li_vec)
-    n_host = comp.num_atoms - comp["Li"]  # host atoms per formula unit of X
+    pts, ts, volts, n_of = _staircase(hull, vx, comp)
     n_x = comp["Li"]
-
-    def n_of(t: float) -> float:
-        return math.inf if t >= 1 - 1e-12 else n_host * t / (1 - t)
-
-    ts = [t for t, _ in pts]
-    energies = [
-        p.energy_ev_per_atom * (n_host / (1 - t)) if t < 1 - 1e-12 else math.nan for t, p in pts
-    ]
-    # plateau potential of each segment i (between kinks i and i+1)
-    volts = []
-    for i in range(len(pts) - 1):
-        if ts[i + 1] >= 1 - 1e-12:
-            volts.append(0.0)  # the last segment ends at Li metal
-        else:
-            volts.append(-(energies[i + 1] - energies[i]) / (n_of(ts[i + 1]) - n_of(ts[i])))
     steps = []
     t_x = float(n_li_x)
     for i, (t, p) in enumerate(pts):
@@ -238,6 +216,35 @@ def _window(r, db: Database, convention: str) -> WindowResult:
     )
 
 
+def _staircase(hull: LinearHull, vx: np.ndarray, comp):
+    """The hull's path from X's Li-free host to Li metal: its kinks (t, point), their Li atom
+    fractions t, the plateau potential (V) of each segment between kinks i and i + 1, and
+    n(t), the Li per formula unit of X's host at Li fraction t."""
+    li = hull.elements.index("Li")
+    host = vx.copy()
+    host[li] = 0.0
+    host /= host.sum()
+    li_vec = np.zeros_like(vx)
+    li_vec[li] = 1.0
+    pts = hull.segment(host, li_vec)
+    n_host = comp.num_atoms - comp["Li"]  # host atoms per formula unit of X
+
+    def n_of(t: float) -> float:
+        return math.inf if t >= 1 - 1e-12 else n_host * t / (1 - t)
+
+    ts = [t for t, _ in pts]
+    energies = [
+        p.energy_ev_per_atom * (n_host / (1 - t)) if t < 1 - 1e-12 else math.nan for t, p in pts
+    ]
+    volts = [
+        0.0  # the last segment ends at Li metal
+        if ts[i + 1] >= 1 - 1e-12
+        else -(energies[i + 1] - energies[i]) / (n_of(ts[i + 1]) - n_of(ts[i]))
+        for i in range(len(pts) - 1)
+    ]
+    return pts, ts, volts, n_of
+
+
 def _assemblage_range(r, db: Database) -> tuple[tuple[str, ...], tuple[float | None, float | None]]:
     """X's closed-system equilibrium without X, and the potentials over which that
     assemblage exchanges no Li (the staircase of the hull without X, at X's composition)."""
@@ -252,29 +259,10 @@ def _assemblage_range(r, db: Database) -> tuple[tuple[str, ...], tuple[float | N
         base.energies[~same],
         tuple(f for f, k in zip(base.formulas, ~same, strict=True) if k),
     )
-    li = base.elements.index("Li")
-    host = vx.copy()
-    host[li] = 0.0
-    if host.sum() <= 0:
+    if comp["Li"] >= comp.num_atoms:
         return phases, (None, None)
-    host /= host.sum()
-    li_vec = np.zeros_like(vx)
-    li_vec[li] = 1.0
-    pts = hull.segment(host, li_vec)
-    n_host = comp.num_atoms - comp["Li"]
+    _, ts, volts, _ = _staircase(hull, vx, comp)
     t_x = comp["Li"] / comp.num_atoms
-    ts = [t for t, _ in pts]
-
-    def n_of(t: float) -> float:
-        return n_host * t / (1 - t)
-
-    def g(i: int) -> float:
-        return pts[i][1].energy_ev_per_atom * n_host / (1 - ts[i])
-
-    volts = [
-        0.0 if ts[i + 1] >= 1 - 1e-12 else -(g(i + 1) - g(i)) / (n_of(ts[i + 1]) - n_of(ts[i]))
-        for i in range(len(pts) - 1)
-    ]
     at = [i for i, t in enumerate(ts) if abs(t - t_x) < 1e-7]
     if at:
         i = at[0]
