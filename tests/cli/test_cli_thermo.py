@@ -106,3 +106,27 @@ def test_window_names_its_convention_in_words(capsys):
     assert run(["window", "LGPS"]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "metastable by 18.8 meV/atom, treated as lying 0.1 meV/atom below its hull" in out
+
+
+def test_figures_read_well():
+    """Subscripted formulas, a staircase cut at a stated cap, a neutral 'nothing forms'."""
+    from matplotlib.colors import to_hex
+
+    from interphase.cli.thermo_plots import (
+        WINDOW_CAP_V,
+        carbonate_figure,
+        formula_tex,
+        window_figure,
+    )
+    from interphase.thermo.atmosphere import carbonate_map
+    from interphase.thermo.window import stability_window
+
+    assert formula_tex("Li2CO3") == "Li$_{2}$CO$_{3}$"
+    assert formula_tex("LiNi0.8Mn0.1Co0.1O2").count("$_{0.8}$") == 1
+    ax = window_figure(stability_window("Li3PS4")).axes[0]
+    assert ax.get_ylim()[1] == WINDOW_CAP_V
+    assert f"cut at {WINDOW_CAP_V:g} V" in ax.get_ylabel()
+    fig = carbonate_figure(carbonate_map("LCO", "LLZO", [300.0, 1300.0], [1e-8, 1.0]))
+    mesh = fig.axes[0].collections[0]
+    assert mesh.norm.vmax == 0.0
+    assert to_hex(mesh.cmap(mesh.norm(0.0))) in ("#f7fbff", "#ffffff")  # white: no carbonate
