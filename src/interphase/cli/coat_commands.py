@@ -263,13 +263,14 @@ def write_csv(res: Any, path: Path) -> None:
 
 def pareto_figure(res: Any, top: int) -> Any:
     """Reactivity with the electrode vs with the electrolyte, coloured by window margin;
-    candidates passing the hard filters as circles, the top ones labelled."""
-    import matplotlib
+    candidates passing the hard filters as circles, the top ones labelled (subscripted, on a
+    white box, in a column joined to their points, so that neighbours do not overprint)."""
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
+    from interphase.cli.thermo_plots import formula_tex
 
-    fig, ax = plt.subplots(figsize=(7.5, 6))
+    fig = Figure(figsize=(7.5, 6), layout="constrained")
+    ax = fig.subplots()
     pts = [e for e in res.entries if e.get("reaction_electrode") and e.get("reaction_electrolyte")]
     if pts:
         for passes, marker, alpha in ((False, "x", 0.35), (True, "o", 0.9)):
@@ -288,18 +289,23 @@ def pareto_figure(res: Any, top: int) -> Any:
                 label="passes hard filters" if passes else "rejected",
             )
         fig.colorbar(sc, ax=ax, label="window margin (V)")
-        for e in [e for e in res.entries if e["passes"]][:top]:
+        # the best candidates crowd the (0, 0) corner: their labels stand in a column at the
+        # upper left, each joined to its point by a thin line
+        for i, e in enumerate([e for e in res.entries if e["passes"]][:top]):
             ax.annotate(
-                e["name"],
+                formula_tex(e["name"]),
                 (
                     1000 * e["reaction_electrode"]["energy_ev_per_atom"],
                     1000 * e["reaction_electrolyte"]["energy_ev_per_atom"],
                 ),
-                fontsize=7,
-                xytext=(3, 3),
-                textcoords="offset points",
+                fontsize=8,
+                xytext=(0.03, 0.95 - 0.055 * i),
+                textcoords="axes fraction",
+                va="center",
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+                arrowprops={"arrowstyle": "-", "lw": 0.5, "color": "0.4"},
             )
-        ax.legend(loc="lower left", fontsize=8)
+        ax.legend(loc="lower right", fontsize=8)
     s = res.spec
     ax.set_xlabel(f"reaction with {s['electrode']} (meV/atom, {res.electrode_end} end)")
     ax.set_ylabel(f"reaction with {s['electrolyte']} (meV/atom)")
