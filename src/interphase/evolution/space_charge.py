@@ -115,7 +115,7 @@ class _Layer:
         """(1/2) phi'^2 = -(q/eps) integral_0^phi (c - c0) dpsi, in V^2/m^2 (>= 0)."""
         if self.cmax is None:
             u = phi / self.kt_q
-            return self.c0 * _c.k * (self.kt_q * _c.e / _c.k) / self.eps * (u - 1.0 + math.exp(-u))
+            return self.c0 * _c.e * self.kt_q / self.eps * (u - 1.0 + math.exp(-u))  # c0 kT / eps
         val, _ = quad(lambda p: self.ratio(p) - 1.0, 0.0, phi, limit=200)
         return max(-_c.e * self.c0 * val / self.eps, 0.0)
 
