@@ -74,7 +74,7 @@ def layers_md(
                 "pip install 'interphase[atomistic]'",
             ),
         )
-    from interphase.materials.mechanics import get_mechanics
+    from interphase.stack.physical import mechanics
 
     out, missing = [], []
     cspec = MDCampaignSpec(
@@ -115,8 +115,8 @@ def layers_md(
             arr, note = t.arrhenius, t.note
         if arr is None and not note:
             note = "an Arrhenius fit needs runs at two or more temperatures"
-        try:
-            lit = get_mechanics(layer.name).li_conductivity_s_cm
+        try:  # the value the transport level uses: the user's where given
+            lit = mechanics(layer.name, spec).li_conductivity_s_cm
         except InterphaseError:
             lit = None
         out.append(
