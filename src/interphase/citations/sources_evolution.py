@@ -35,4 +35,15 @@ SOURCES = [
         note="continuum space-charge model of cathode | electrolyte contacts; the journal's "
         "page is given, the DOI could not be verified here",
     ),
+    Citation(
+        key="peled1979",
+        authors="E. Peled",
+        title="The Electrochemical Behavior of Alkali and Alkaline Earth Metals in Nonaqueous "
+        "Battery Systems - The Solid Electrolyte Interphase Model",
+        venue="J. Electrochem. Soc. 126, 2047",
+        year=1979,
+        doi="10.1149/1.2128859",
+        note="the SEI grows until electrons can no longer tunnel through it: its thickness is "
+        "set by the electron tunnelling range",
+    ),
 ]

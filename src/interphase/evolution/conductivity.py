@@ -20,7 +20,7 @@ says which it uses.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from scipy import constants as _c
@@ -29,6 +29,7 @@ from interphase.errors import InterphaseError, MissingDataError
 from interphase.materials.parameters import USER_SOURCE, Parameters
 from interphase.results import Result
 
+ROOM_TEMPERATURE_K = 298.15  # the temperature of the library's conductivities
 METALLIC_S_CM = 1.0e4
 MOBILITY_CM2_V_S = (1e-2, 1.0, 1e2)  # low, central, high (assumed range, see module text)
 
@@ -42,6 +43,7 @@ class Estimate(Result):
     high: float | None
     source: str  # a citation key, "user", or "estimate"
     how: str
+    uncorrected_temperature: bool = False  # True: a room-temperature value used at another T
 
 
 def effective_dos_cm3(temperature_k: float) -> float:
@@ -66,14 +68,49 @@ def _sourced(formula: str, prop: str):
         return None
 
 
-def li_conductivity(formula: str, params: Parameters | None = None) -> Estimate:
-    user = (params or Parameters()).for_material(formula).get("li_conductivity_s_cm")
+def li_conductivity(
+    formula: str, params: Parameters | None = None, temperature_k: float = ROOM_TEMPERATURE_K
+) -> Estimate:
+    """The Li+ conductivity of a phase at `temperature_k`: a room-temperature value (user's,
+    else sourced) moved along an Arrhenius line sigma(T) = sigma(T0) exp(-E_a/k (1/T - 1/T0))
+    with the phase's activation energy (user's ``li_activation_energy_ev``, else sourced);
+    without one the room-temperature value is used and flagged `uncorrected_temperature`."""
+    params = params or Parameters()
+    user = params.get(formula, "li_conductivity_s_cm")
     if user is not None:
-        return Estimate(user, user, user, USER_SOURCE, "given by the user")
-    q = _sourced(formula, "li_conductivity_s_cm")
-    if q is not None:
-        return Estimate(q.value, q.low or q.value, q.high or q.value, q.source, q.conditions)
-    return Estimate(None, None, None, "", "no Li+ conductivity known")
+        est = Estimate(user, user, user, USER_SOURCE, "given by the user")
+    else:
+        q = _sourced(formula, "li_conductivity_s_cm")
+        if q is None:
+            return Estimate(None, None, None, "", "no Li+ conductivity known")
+        est = Estimate(q.value, q.low or q.value, q.high or q.value, q.source, q.conditions)
+    return arrhenius(est, formula, params, temperature_k)
+
+
+def arrhenius(est: Estimate, formula: str, params: Parameters, temperature_k: float) -> Estimate:
+    """`est` (a room-temperature Li+ conductivity) at `temperature_k` (see li_conductivity)."""
+    if est.value is None or abs(temperature_k - ROOM_TEMPERATURE_K) <= 1.0:
+        return est
+    ea = params.get(formula, "li_activation_energy_ev")
+    ea_source = USER_SOURCE
+    if ea is None:
+        q = _sourced(formula, "li_activation_energy_ev")
+        ea, ea_source = (None, "") if q is None else (q.value, q.source)
+    if ea is None:
+        return replace(
+            est,
+            how=est.how + f"; the room-temperature value, not corrected to {temperature_k:g} K "
+            f"(no activation energy: give --param {formula}.li_activation_energy_ev=VALUE)",
+            uncorrected_temperature=True,
+        )
+    f = math.exp(-ea * _c.e / _c.k * (1.0 / temperature_k - 1.0 / ROOM_TEMPERATURE_K))
+    return Estimate(
+        est.value * f,
+        None if est.low is None else est.low * f,
+        None if est.high is None else est.high * f,
+        est.source,
+        est.how + f"; Arrhenius to {temperature_k:g} K with E_a {ea:g} eV [{ea_source}]",
+    )
 
 
 def electronic_conductivity(
@@ -81,7 +118,7 @@ def electronic_conductivity(
 ) -> Estimate:
     from interphase.materials.electronic import electronic_character
 
-    user = (params or Parameters()).for_material(formula).get("electronic_conductivity_s_cm")
+    user = (params or Parameters()).get(formula, "electronic_conductivity_s_cm")
     if user is not None:
         return Estimate(user, user, user, USER_SOURCE, "given by the user")
     q = _sourced(formula, "electronic_conductivity_s_cm")

@@ -33,7 +33,7 @@ any phase is known.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from interphase.constants import FARADAY_C_MOL
@@ -91,6 +91,133 @@ class GrowthResult(Result):
     missing: tuple[str, ...]
     notes: tuple[str, ...]
     citations: tuple[str, ...] = ("wagner1933", "zhu2015")
+
+
+@dataclass(frozen=True)
+class LayerTransport(Result):
+    """Li+ and electronic conductivity (S/cm) of an interphase made of `phases`, taken as
+    columnar (see the module text): central values the parallel bounds, bands from the
+    phases' bands (series at the low edge). None where a value is missing (`missing` says
+    which and how to give it)."""
+
+    phases: tuple[InterphasePhase, ...]
+    volume_cm3: float  # cm^3 of layer per mole of the atom fractions as given
+    li_mol: float  # mol Li the layer holds per mole of the atom fractions as given
+    li_s_cm: float | None
+    li_band: tuple[float, float] | None
+    electronic_s_cm: float | None
+    electronic_band: tuple[float, float] | None
+    missing: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def layer_transport(
+    atom_fractions: Mapping[str, float],
+    params: Parameters | None = None,
+    temperature_k: float = 298.15,
+) -> LayerTransport:
+    """Transport through a layer of phases with the given atom fractions (any normalisation);
+    conductivities from evolution.conductivity (sourced, user-given, or labelled estimates),
+    Li+ conductivities moved to `temperature_k` where an activation energy is known."""
+    from pymatgen.core import Composition
+
+    params = params or Parameters()
+    vols, rows, li_mol = [], [], 0.0
+    for p, f in atom_fractions.items():
+        vpa, how = per_atom_volume_cm3(p)
+        vols.append(f * vpa)
+        rows.append((p, vpa, how))
+        c = Composition(p)
+        li_mol += f * c.get("Li", 0.0) / c.num_atoms
+    v_total = sum(vols)
+    phi = [vv / v_total for vv in vols]
+    items: list[InterphasePhase] = []
+    for (p, vpa, how), ph in zip(rows, phi, strict=True):
+        li = li_conductivity(p, params, temperature_k)
+        if li.value is None and "Li" not in p:
+            li = Estimate(0.0, 0.0, 0.0, "", "contains no Li: carries no Li+")
+        items.append(
+            InterphasePhase(p, ph, vpa, how, li, electronic_conductivity(p, temperature_k, params))
+        )
+    notes: list[str] = []
+    missing: list[str] = []
+    base = dict(
+        phases=tuple(items),
+        volume_cm3=v_total,
+        li_mol=li_mol,
+    )
+    unknown_li = [i.formula for i in items if i.li.value is None]
+    known_li = [i.li.value for i in items if i.li.value]
+    holders = [i.formula for i in items if "Li" in i.formula]
+    if not known_li and holders:
+        missing.append(
+            "no Li+ conductivity known for the interphase phases "
+            + ", ".join(holders)
+            + ": give one with --param PHASE.li_conductivity_s_cm=VALUE"
+        )
+    elif not known_li:
+        missing.append(
+            "the interphase ("
+            + ", ".join(i.formula for i in items)
+            + ") holds no Li: a dense layer blocks Li+; where it conducts (amorphous, porous) "
+            "give --param PHASE.li_conductivity_s_cm=VALUE"
+        )
+    unknown_e = [i.formula for i in items if i.electronic.value is None]
+    if unknown_e:
+        missing.append(
+            "no electronic conductivity or band gap for "
+            + ", ".join(unknown_e)
+            + ": give --param PHASE.electronic_conductivity_s_cm=VALUE"
+        )
+    if missing:
+        return LayerTransport(
+            **base,
+            li_s_cm=None,
+            li_band=None,
+            electronic_s_cm=None,
+            electronic_band=None,
+            missing=tuple(missing),
+            notes=(),
+        )
+    if unknown_li:
+        notes.append(
+            "Li+ conductivity unknown for " + ", ".join(unknown_li) + ": 0 in the central "
+            "value (a lower estimate), the best known phase's in the upper band (give it with "
+            "--param PHASE.li_conductivity_s_cm=VALUE)"
+        )
+    cold = [i.formula for i in items if i.li.uncorrected_temperature]
+    if cold:
+        notes.append(
+            f"Li+ conductivities of {', '.join(cold)} are room-temperature values, not corrected "
+            f"to {temperature_k:g} K (no activation energy: give --param "
+            "PHASE.li_activation_energy_ev=VALUE)"
+        )
+    if any(i.electronic.source == "estimate" for i in items):
+        notes.append(
+            "electronic conductivities of "
+            + ", ".join(i.formula for i in items if i.electronic.source == "estimate")
+            + " are estimates from the PBE band gap or metallic character (see "
+            "evolution.conductivity); give measured ones with --param "
+            "PHASE.electronic_conductivity_s_cm=VALUE"
+        )
+    best = max(known_li)
+    li_mid = [0.0 if i.li.value is None else i.li.value for i in items]
+    li_low = [0.0 if i.li.value is None else i.li.low for i in items]
+    li_high = [best if i.li.value is None else i.li.high for i in items]
+    # columnar layer (each phase spans it, as the verdict assumes for electron conductors):
+    # the parallel bound is the central value, phases in series the lower band edge
+    return LayerTransport(
+        **base,
+        li_s_cm=wiener_bounds(phi, li_mid)[1],
+        li_band=(wiener_bounds(phi, li_low)[0], wiener_bounds(phi, li_high)[1]),
+        electronic_s_cm=wiener_bounds(phi, [i.electronic.value for i in items])[1],
+        electronic_band=(
+            wiener_bounds(phi, [i.electronic.low for i in items])[0],
+            wiener_bounds(phi, [i.electronic.high for i in items])[1],
+        ),
+        missing=(),
+        notes=tuple(notes),
+    )
 
 
 def ambipolar(sigma_li: float, sigma_e: float) -> float:
@@ -186,68 +313,20 @@ def li_interphase_growth(
             f"{v.driving_force_ev_per_atom * 1000:.1f} meV/atom): nothing grows"
         )
         return result("none")
-    if abs(temperature_k - 298.15) > 1:
-        notes.append(
-            "conductivities are room-temperature values (no activation energies for the "
-            "interphase phases): the rate is not corrected to the temperature"
-        )
 
     # the interphase next to Li: the kink next to the Li end of the mixing line
     near = r.kinks[-2] if li_side == 0 else r.kinks[1]
     x_li = near.x if li_side == 0 else 1.0 - near.x
     fr = {p: f for p, f in near.product_fractions.items() if p != "Li"}
-    phases, vols = [], []
-    for p, f in fr.items():
-        vpa, how = per_atom_volume_cm3(p)
-        vols.append(f * vpa)
-        phases.append((p, vpa, how))
-    v_total = sum(vols)
-    v_li = v_total / x_li  # cm^3 of interphase per mol Li consumed
-    phi = [vv / v_total for vv in vols]
-    items: list[InterphasePhase] = []
-    for (p, vpa, how), ph in zip(phases, phi, strict=True):
-        li = li_conductivity(p, params)
-        if li.value is None and "Li" not in p:
-            li = Estimate(0.0, 0.0, 0.0, "", "contains no Li: carries no Li+")
-        items.append(
-            InterphasePhase(p, ph, vpa, how, li, electronic_conductivity(p, temperature_k, params))
-        )
-    unknown_li = [i.formula for i in items if i.li.value is None]
-    known_li = [i.li.value for i in items if i.li.value]
-    if not known_li:
-        missing.append(
-            "no Li+ conductivity known for the interphase phases "
-            + ", ".join(i.formula for i in items if "Li" in i.formula)
-            + ": give one with --param PHASE.li_conductivity_s_cm=VALUE"
-        )
-        return result("not computed", phases=tuple(items), li_per_volume_cm3_mol=v_li)
-    unknown_e = [i.formula for i in items if i.electronic.value is None]
-    if unknown_e:
-        missing.append(
-            "no electronic conductivity or band gap for "
-            + ", ".join(unknown_e)
-            + ": give --param PHASE.electronic_conductivity_s_cm=VALUE"
-        )
-        return result("not computed", phases=tuple(items), li_per_volume_cm3_mol=v_li)
-    if unknown_li:
-        notes.append(
-            "Li+ conductivity unknown for " + ", ".join(unknown_li) + ": 0 in the central "
-            "value (a lower estimate), the best known phase's in the upper band (give it with "
-            "--param PHASE.li_conductivity_s_cm=VALUE)"
-        )
-    best = max(known_li)
-    li_mid = [0.0 if i.li.value is None else i.li.value for i in items]
-    li_low = [0.0 if i.li.value is None else i.li.low for i in items]
-    li_high = [best if i.li.value is None else i.li.high for i in items]
-    # columnar layer (each phase spans it, as the verdict assumes for electron conductors):
-    # the parallel bound is the central value, phases in series the lower band edge
-    s_li = wiener_bounds(phi, li_mid)[1]
-    s_e = wiener_bounds(phi, [i.electronic.value for i in items])[1]
-    s_li_band = (wiener_bounds(phi, li_low)[0], wiener_bounds(phi, li_high)[1])
-    s_e_band = (
-        wiener_bounds(phi, [i.electronic.low for i in items])[0],
-        wiener_bounds(phi, [i.electronic.high for i in items])[1],
-    )
+    lt_ = layer_transport(fr, params, temperature_k)
+    v_li = lt_.volume_cm3 / x_li  # cm^3 of interphase per mol Li consumed
+    notes += list(lt_.notes)
+    missing += list(lt_.missing)
+    if lt_.li_s_cm is None or lt_.electronic_s_cm is None:
+        return result("not computed", phases=lt_.phases, li_per_volume_cm3_mol=v_li)
+    items = lt_.phases
+    s_li, s_e = lt_.li_s_cm, lt_.electronic_s_cm
+    s_li_band, s_e_band = lt_.li_band, lt_.electronic_band
     amb = ambipolar(s_li, s_e)
     k = rate_constant_cm2_s(amb, w.reduction_v, v_li)
     k_band = (
@@ -271,14 +350,6 @@ def li_interphase_growth(
             "the conductivity band allows both a self-limiting and a growing layer: measured "
             "conductivities of the phases decide"
         )
-    if any(i.electronic.source == "estimate" for i in items):
-        notes.append(
-            "electronic conductivities of "
-            + ", ".join(i.formula for i in items if i.electronic.source == "estimate")
-            + " are estimates from the PBE band gap or metallic character (see "
-            "evolution.conductivity); give measured ones with --param "
-            "PHASE.electronic_conductivity_s_cm=VALUE"
-        )
     return result(
         regime,
         li_per_volume_cm3_mol=v_li,
@@ -300,7 +371,9 @@ def li_interphase_growth(
 __all__ = [
     "GrowthResult",
     "InterphasePhase",
+    "LayerTransport",
     "ambipolar",
+    "layer_transport",
     "li_interphase_growth",
     "rate_constant_cm2_s",
     "thickness_nm",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from interphase.errors import InputFileError, InvalidConditionError
@@ -42,6 +42,13 @@ PROPERTY_BOUNDS: dict[str, tuple[str, float, float, bool]] = {
     "volume_change_fraction": ("", -0.5, 0.5, True),
     "density_g_cm3": ("g/cm^3", 0.0, 30.0, False),
     "molar_volume_cm3_mol": ("cm^3/mol", 0.0, 1000.0, False),
+    # layer and interface properties the evolution engine reads (interphase.evolution)
+    "relative_permittivity": ("", 1.0, 1.0e4, True),
+    "carrier_concentration_cm3": ("cm^-3", 0.0, 1.0e23, False),
+    "thickness_nm": ("nm", 0.0, 1.0e7, False),
+    "exchange_current_ma_cm2": ("mA/cm^2", 0.0, 1.0e4, False),
+    "initial_thickness_nm": ("nm", 0.0, 1.0e4, True),
+    "contact_loss_per_cycle": ("", 0.0, 1.0, True),
 }
 
 
@@ -55,6 +62,10 @@ class Parameters(Result):
         key = name.strip().lower()
         return {p: v for m, p, v in self.values if m.strip().lower() == key}
 
+    def get(self, name: str, prop: str) -> float | None:
+        """The user's value of `name`.`prop`, or None."""
+        return self.for_material(name).get(prop)
+
     def merged(self, other: Parameters) -> Parameters:
         """These values, then `other`'s (a later value for the same parameter wins)."""
         out: dict[tuple[str, str], float] = {}
@@ -64,10 +75,13 @@ class Parameters(Result):
         return Parameters(tuple((names[m], p, v) for (m, p), v in out.items()))
 
     def apply(self, params):
-        """`params` (MechanicalParameters) with this material's supplied values put in."""
+        """`params` (MechanicalParameters) with this material's supplied values put in (the
+        properties it has; the evolution engine reads the others with `get`)."""
+        have = {f.name for f in fields(params)}
         updates = {
             prop: Quantity(value, PROPERTY_BOUNDS[prop][0], USER_SOURCE, "given by the user")
             for prop, value in self.for_material(params.name).items()
+            if prop in have
         }
         return replace(params, **updates) if updates else params
 

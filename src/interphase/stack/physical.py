@@ -94,10 +94,19 @@ def assess_physical(iface: Interface, spec: StackSpec) -> PhysicalAssessment:
             "full contact assumed, no constriction"
         )
     else:
+        # a coated particle pressed on the electrolyte: the film (nm) follows the particle, so
+        # the particle's moduli and conductivity set the contact and the spreading under it;
+        # the film's own resistance is its thickness over its conductivity (evolution)
+        pressed = spec.cathode if left.position == "coating" else left.name
+        if pressed != left.name:
+            note = (
+                f"the {left.name}-coated {pressed} particle on {right.name}: {pressed}'s moduli "
+                "and conductivity under the nm-thin film"
+            )
         try:
             pressures = sorted({*SWEEP_PRESSURES_MPA, p})
             contact = contact_vs_pressure(
-                mechanics(left.name, spec), mechanics(right.name, spec), pressures, temperature_k=t
+                mechanics(pressed, spec), mechanics(right.name, spec), pressures, temperature_k=t
             )
             i = pressures.index(p)
             asr = contact.total_asr_ohm_cm2[i]
