@@ -286,6 +286,7 @@ def _growth_terms(iface, spec, chem, model: _Model, t_cycle_s: float, n: np.ndar
             volt_seconds_per_cycle=phi,
             notes=(f"nothing grows: {why}",),
         )
+    step = None
     if iface.side == "cathode":
         # Li exchange only: the layer's own equilibrium phases at the top of charge (the
         # window's staircase); products that need the electrode's elements are named below
@@ -330,8 +331,13 @@ def _growth_terms(iface, spec, chem, model: _Model, t_cycle_s: float, n: np.ndar
         x_li = kink.x if case.result.reactants[0] == "Li" else 1.0 - kink.x
         v_li = lt.volume_cm3 / x_li
         v_how = "cm3 of layer per mol Li consumed from the anode"
+    elif iface.side == "cathode" and step is not None and step.li_per_formula_unit < 0:
+        # fractions are moles of atoms per mole of the layer's formula: the layer's volume per
+        # mol of Li the electrode extracts from it
+        v_li = lt.volume_cm3 / -step.li_per_formula_unit
+        v_how = f"cm3 of layer per mol Li extracted from {layer.name}"
     else:
-        v_li = lt.volume_cm3 / lt.li_mol if lt.li_mol > 0 else math.inf
+        v_li = lt.volume_cm3 / lt.li_mol if lt.li_mol > 0 else 0.0
         v_how = "cm3 of layer per mol Li it holds"
     key = label + ":"
     gap = _layer_gap_ev(lt.phases)
