@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import constants as _c
@@ -175,8 +175,10 @@ class _Term:
 
 
 @dataclass
-class _Model:
-    """What one evaluation needs: terms, ranged parameters, and the active-fraction law."""
+class CycleModel:
+    """A stack's cycle model, built once from the engines (build_model): its terms, ranged
+    parameters and active-fraction law, at the cycles `n`. `evaluate` re-runs only the
+    closed-form cycle laws (microseconds), for sweeps over the parameters."""
 
     terms: list[_Term]
     params: dict[str, RangedParameter]
@@ -185,6 +187,21 @@ class _Model:
     window_v: float
     missing: list[str]
     notes: list[str]
+    n: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    interfaces: list[InterfaceEvolution] = field(default_factory=list)
+
+    def evaluate(self, overrides: Values | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(total ASR, capacity fraction) at each cycle, parameters at their central values
+        except `overrides` (key -> value; keys as in `params`)."""
+        unknown = set(overrides or {}) - set(self.params)
+        if unknown:
+            raise InvalidConditionError(
+                f"unknown model parameter(s) {', '.join(sorted(unknown))}: use one of "
+                + ", ".join(self.params)
+            )
+        values = {k: p.value for k, p in self.params.items()} | dict(overrides or {})
+        _, total, cap = _evaluate(self, values, self.n)
+        return total, cap
 
 
 def _check(cycles: int, c_rate: float, loading: float) -> None:
@@ -237,7 +254,7 @@ def _electrode_kink(result, electrode: str):
     return (result.kinks[-2] if a_is_electrode else result.kinks[1]), a_is_electrode
 
 
-def _growth_terms(iface, spec, chem, model: _Model, t_cycle_s: float, n: np.ndarray):
+def _growth_terms(iface, spec, chem, model: CycleModel, t_cycle_s: float, n: np.ndarray):
     """The interphase term of one interface and its InterfaceEvolution (thickness filled in
     by the caller at central values)."""
     from interphase.stack.chemical import blocks_electrons
@@ -468,7 +485,7 @@ def _replace(obj, **kw):
     return replace(obj, **kw)
 
 
-def _add(model: _Model, key, interface, name, unit, value, low, high, source, how, raises):
+def _add(model: CycleModel, key, interface, name, unit, value, low, high, source, how, raises):
     model.params[key] = RangedParameter(
         key, interface, name, unit, float(value), float(low), float(high), source, how, raises
     )
@@ -482,7 +499,9 @@ def _constant(value_key: str | None, const: float = 0.0):
     return asr
 
 
-def _contact_terms(iface, spec, phys, model: _Model) -> Callable[[Values, np.ndarray], np.ndarray]:
+def _contact_terms(
+    iface, spec, phys, model: CycleModel
+) -> Callable[[Values, np.ndarray], np.ndarray]:
     """Constriction term; returns the remaining-contact law a(n)/a(0) of this interface."""
     label = iface.label
     key = label + ":"
@@ -544,7 +563,7 @@ def _contact_terms(iface, spec, phys, model: _Model) -> Callable[[Values, np.nda
     return remaining
 
 
-def _coating_terms(iface, spec, model: _Model) -> None:
+def _coating_terms(iface, spec, model: CycleModel) -> None:
     if iface.right.position != "coating":
         return
     coat = iface.right.name
@@ -585,7 +604,7 @@ def _coating_terms(iface, spec, model: _Model) -> None:
     )
 
 
-def _space_charge_terms(iface, spec, model: _Model) -> None:
+def _space_charge_terms(iface, spec, model: CycleModel) -> None:
     """Space charge of the electrolyte at the top of charge, at the contact that holds the
     cathode's potential (the coating a dielectric buffer when there is one)."""
     from interphase.evolution.space_charge import contact_space_charge
@@ -662,7 +681,7 @@ def _space_charge_terms(iface, spec, model: _Model) -> None:
     )
 
 
-def _charge_transfer_terms(iface, spec, model: _Model) -> None:
+def _charge_transfer_terms(iface, spec, model: CycleModel) -> None:
     electrode = iface.left if iface.left.position == "cathode" else iface.right
     if electrode.position not in ("cathode", "anode"):
         return
@@ -693,7 +712,7 @@ def _charge_transfer_terms(iface, spec, model: _Model) -> None:
     )
 
 
-def _evaluate(model: _Model, values: Values, n: np.ndarray):
+def _evaluate(model: CycleModel, values: Values, n: np.ndarray):
     """(contribution arrays, total ASR, capacity fraction) at the given parameter values."""
     parts = [t.asr(values, n) for t in model.terms]
     total = np.sum(parts, axis=0) if parts else np.zeros(n.shape)
@@ -704,7 +723,7 @@ def _evaluate(model: _Model, values: Values, n: np.ndarray):
     return parts, total, cap
 
 
-def _ends(model: _Model, worst: bool) -> dict[str, float]:
+def _ends(model: CycleModel, worst: bool) -> dict[str, float]:
     """Every parameter at the end of its range that raises (worst) or lowers the ASR."""
     out = {}
     for k, p in model.params.items():
@@ -717,15 +736,14 @@ def _finite_or_none(x: float) -> float | None:
     return float(x) if math.isfinite(x) else None
 
 
-def evolve_stack(
+def build_model(
     spec,
     cycles: int = 500,
     c_rate: float = 0.5,
     loading_mah_cm2: float = 1.0,
-) -> StackEvolution:
-    """Interfacial resistance and capacity of `spec` (stack.StackSpec) over `cycles`
-    constant-current cycles at `c_rate` (1/h) for an areal loading `loading_mah_cm2` (the
-    default 1 mAh/cm2 puts 1C at the scorecard's reference current, 1 mA/cm2)."""
+) -> CycleModel:
+    """The cycle model of `spec` (see evolve_stack): runs the chemical and physical engines
+    once per interface."""
     from interphase.stack.chemical import assess_chemical
     from interphase.stack.physical import assess_physical
 
@@ -738,8 +756,8 @@ def evolve_stack(
     )
     lo, hi = spec.cutoff_v
     current = c_rate * loading_mah_cm2 * 1e-3  # A/cm2
-    model = _Model([], {}, lambda v, nn: np.ones(nn.shape), current, hi - lo, [], [])
-    interfaces: list[InterfaceEvolution] = []
+    model = CycleModel([], {}, lambda v, nn: np.ones(nn.shape), current, hi - lo, [], [], n)
+    interfaces = model.interfaces
     for iface in spec.interfaces:
         chem = assess_chemical(iface, spec)
         phys = assess_physical(iface, spec)
@@ -760,6 +778,21 @@ def evolve_stack(
                     "anode each cycle, which this model does not accumulate"
                 )
         interfaces.append(_replace(evo, contact_fraction=tuple(float(a) for a in remaining({}, n))))
+    return model
+
+
+def evolve_stack(
+    spec,
+    cycles: int = 500,
+    c_rate: float = 0.5,
+    loading_mah_cm2: float = 1.0,
+) -> StackEvolution:
+    """Interfacial resistance and capacity of `spec` (stack.StackSpec) over `cycles`
+    constant-current cycles at `c_rate` (1/h) for an areal loading `loading_mah_cm2` (the
+    default 1 mAh/cm2 puts 1C at the scorecard's reference current, 1 mA/cm2)."""
+    model = build_model(spec, cycles, c_rate, loading_mah_cm2)
+    n, interfaces, current = model.n, model.interfaces, model.current_a_cm2
+    t_cycle = 2.0 * 3600.0 / c_rate
     central = {k: p.value for k, p in model.params.items()}
     parts, total, cap = _evaluate(model, central, n)
     parts_hi, total_hi, cap_lo = _evaluate(model, _ends(model, True), n)
@@ -844,10 +877,12 @@ def evolve_stack(
 
 __all__ = [
     "Contribution",
+    "CycleModel",
     "InterfaceEvolution",
     "RangedParameter",
     "SensitivityRow",
     "StackEvolution",
+    "build_model",
     "evolve_stack",
     "ramp_mean_excess",
 ]
