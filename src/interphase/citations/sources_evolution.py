@@ -46,4 +46,42 @@ SOURCES = [
         note="the SEI grows until electrons can no longer tunnel through it: its thickness is "
         "set by the electron tunnelling range",
     ),
+    Citation(
+        key="wenzel2016lgps",
+        authors="S. Wenzel, S. Randau, T. Leichtweiss, D. A. Weber, J. Sann, W. G. Zeier, J. Janek",
+        title="Direct Observation of the Interfacial Instability of the Fast Ionic Conductor "
+        "Li10GeP2S12 at the Lithium Metal Anode",
+        venue="Chem. Mater. 28, 2400",
+        year=2016,
+        doi="10.1021/acs.chemmater.6b00610",
+        note="in situ XPS and time-resolved impedance: the Li | LGPS interphase is Li3P, Li2S and "
+        "a Li-Ge alloy; its resistance grows as the square root of time",
+    ),
+    Citation(
+        key="koerver2017",
+        authors="R. Koerver, I. Aygun, T. Leichtweiss, C. Dietrich, W. Zhang, J. O. Binder, "
+        "P. Hartmann, W. G. Zeier, J. Janek",
+        title="Capacity Fade in Solid-State Batteries: Interphase Formation and Chemomechanical "
+        "Processes in Nickel-Rich Layered Oxide Cathodes and Lithium Thiophosphate Solid "
+        "Electrolytes",
+        venue="Chem. Mater. 29, 5574",
+        year=2017,
+        doi="10.1021/acs.chemmater.7b00931",
+        note="NCM811 | beta-Li3PS4 | In, 25 C: first cycle 176 / 124 mAh/g, 1-2 % fade per "
+        "cycle; the cathode interface resistance rises by ~140 ohm on the first charge, mostly "
+        "between 3.2 and 3.4 V vs In (values read from a summary of the paper)",
+    ),
+    Citation(
+        key="jung2019",
+        authors="S.-K. Jung, H. Gwon, S.-S. Lee, H. Kim, J. C. Lee, J. G. Chung, S. Y. Park, "
+        "Y. Aihara, D. Im",
+        title="Understanding the effects of chemical reactions at the cathode-electrolyte "
+        "interface in sulfide based all-solid-state batteries",
+        venue="J. Mater. Chem. A 7, 22967",
+        year=2019,
+        doi="10.1039/c9ta08517c",
+        note="Ni-rich NCM with argyrodite, bare vs LiNbO3-coated, 25 C: over 40 h at rest the "
+        "ionic resistance rises by 389 ohm (bare) vs 21 ohm (coated); first-charge capacity "
+        "after 5 days 83 % vs 95 % (values read from a summary of the paper)",
+    ),
 ]

@@ -34,9 +34,9 @@ Progress = Callable[[str, int, int], None]  # (what is running, step, number of 
 
 EVOLUTION_NOT_COMPUTED = NotComputed(
     "evolution at the cathode side and over cycles",
-    "this release grows only Li-metal interphases (interphase.evolution); growth at the "
-    "cathode's potential, space charge, and resistance and capacity over cycles are not "
-    "computed",
+    "the scorecard grades the growth at a Li-metal anode; growth at the cathode's potential, "
+    "space charge, and resistance and capacity over cycles come from `interphase evolve` "
+    "(interphase.evolution.cycling)",
 )
 GROWTH_REPORT_H = 1000.0  # the time at which the scorecard reads the interphase ASR
 
