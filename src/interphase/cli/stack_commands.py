@@ -83,10 +83,20 @@ def print_scorecard(analysis) -> None:
     ]
     console.print(table(f"{analysis.stack.label}: scorecard", ["interface", *LEVELS], rows))
     for r in analysis.interfaces:
-        for lv in LEVELS[:3]:
+        for lv in LEVELS:
             g = r.scorecard[lv]
             num = "" if g.number is None else f" [{g.number:.4g} {g.unit}]".replace(" ]", "]")
             console.print(f"{r.label}, {lv}: {g.reason}{num}", highlight=False, markup=False)
+    ev = analysis.cycling
+    if ev is not None:
+        console.print(
+            f"over {ev.cycles} cycles at {ev.c_rate:g}C ({ev.current_ma_cm2:.3g} mA/cm2): "
+            f"capacity {ev.capacity_fraction[0]:.3g} -> {ev.capacity_fraction[-1]:.3g} of the "
+            f"window, interfacial ASR {ev.total_asr_ohm_cm2[0]:.3g} -> "
+            f"{ev.total_asr_ohm_cm2[-1]:.3g} ohm cm2 (interphase evolve for details)",
+            highlight=False,
+            markup=False,
+        )
     for m in analysis.md:
         if m.conductivity_300k_s_cm is not None:
             lo, hi = m.conductivity_300k_ci95_s_cm or (None, None)

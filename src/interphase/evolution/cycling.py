@@ -741,9 +741,11 @@ def build_model(
     cycles: int = 500,
     c_rate: float = 0.5,
     loading_mah_cm2: float = 1.0,
+    assessments: Mapping[str, tuple] | None = None,
 ) -> CycleModel:
     """The cycle model of `spec` (see evolve_stack): runs the chemical and physical engines
-    once per interface."""
+    once per interface, unless `assessments` (interface label -> (stack.chemical result,
+    stack.physical result), as stack.analyze has them) gives them."""
     from interphase.stack.chemical import assess_chemical
     from interphase.stack.physical import assess_physical
 
@@ -759,8 +761,10 @@ def build_model(
     model = CycleModel([], {}, lambda v, nn: np.ones(nn.shape), current, hi - lo, [], [], n)
     interfaces = model.interfaces
     for iface in spec.interfaces:
-        chem = assess_chemical(iface, spec)
-        phys = assess_physical(iface, spec)
+        if assessments is not None and iface.label in assessments:
+            chem, phys = assessments[iface.label]
+        else:
+            chem, phys = assess_chemical(iface, spec), assess_physical(iface, spec)
         model.missing += [f"{iface.label}: {m.part}: {m.reason}" for m in phys.not_computed]
         _, evo = _growth_terms(iface, spec, chem, model, t_cycle, n)
         remaining = _contact_terms(iface, spec, phys, model)
@@ -786,11 +790,13 @@ def evolve_stack(
     cycles: int = 500,
     c_rate: float = 0.5,
     loading_mah_cm2: float = 1.0,
+    assessments: Mapping[str, tuple] | None = None,
 ) -> StackEvolution:
     """Interfacial resistance and capacity of `spec` (stack.StackSpec) over `cycles`
     constant-current cycles at `c_rate` (1/h) for an areal loading `loading_mah_cm2` (the
-    default 1 mAh/cm2 puts 1C at the scorecard's reference current, 1 mA/cm2)."""
-    model = build_model(spec, cycles, c_rate, loading_mah_cm2)
+    default 1 mAh/cm2 puts 1C at the scorecard's reference current, 1 mA/cm2).
+    `assessments`: see build_model."""
+    model = build_model(spec, cycles, c_rate, loading_mah_cm2, assessments)
     n, interfaces, current = model.n, model.interfaces, model.current_a_cm2
     t_cycle = 2.0 * 3600.0 / c_rate
     central = {k: p.value for k, p in model.params.items()}

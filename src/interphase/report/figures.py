@@ -165,6 +165,67 @@ def contact_figure(report: InterfaceReport):
     return fig
 
 
+def cycling_figure(evolution):
+    """ASR contributions and capacity over cycles (evolution.cycling.StackEvolution), or None
+    when nothing contributes."""
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    if evolution is None:
+        return None
+    cyc = list(evolution.cycle)
+    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.15)
+    for i, c in enumerate(evolution.contributions):
+        fig.add_trace(
+            go.Scatter(
+                x=cyc,
+                y=list(c.asr_ohm_cm2),
+                mode="lines",
+                stackgroup="asr",
+                name=f"{c.interface}: {c.kind}",
+                line={"color": CASE_COLOURS[i % len(CASE_COLOURS)]},
+            ),
+            1,
+            1,
+        )
+    lo = [b[0] for b in evolution.capacity_band]
+    hi = [b[1] for b in evolution.capacity_band]
+    fig.add_trace(
+        go.Scatter(
+            x=cyc + cyc[::-1],
+            y=hi + lo[::-1],
+            fill="toself",
+            name="capacity band",
+            line={"width": 0},
+            fillcolor="rgba(213,94,0,0.15)",
+        ),
+        1,
+        2,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=cyc,
+            y=list(evolution.capacity_fraction),
+            mode="lines",
+            name="capacity",
+            line={"color": CASE_COLOURS[1]},
+        ),
+        1,
+        2,
+    )
+    fig.update_xaxes(title_text="cycle")
+    fig.update_yaxes(title_text="ASR (ohm cm2), stacked", row=1, col=1)
+    fig.update_yaxes(title_text="capacity (fraction of the window)", range=[0, 1.05], row=1, col=2)
+    fig.update_layout(
+        title=f"over {evolution.cycles} cycles at {evolution.c_rate:g}C "
+        f"({evolution.current_ma_cm2:.3g} mA/cm2)",
+        height=360,
+        margin={"l": 60, "r": 20, "t": 50, "b": 50},
+        template="simple_white",
+    )
+    return fig
+
+
 def reaction_png(report: InterfaceReport, path) -> None:
     """The reaction-energy profile of one interface as a PNG (matplotlib, no pyplot state)."""
     from matplotlib.figure import Figure

@@ -8,7 +8,12 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from interphase.report.figures import contact_figure, reaction_figure, windows_figure
+from interphase.report.figures import (
+    contact_figure,
+    cycling_figure,
+    reaction_figure,
+    windows_figure,
+)
 from interphase.stack.grades import LEVELS
 
 if TYPE_CHECKING:
@@ -186,6 +191,45 @@ def _interface_html(r: InterfaceReport) -> str:
     return "\n".join(out)
 
 
+def _cycling_html(ev) -> str:
+    """The cycle-level evolution: figure, contributions, sensitivity, what is left out."""
+    last = len(ev.cycle) - 1
+    out = [
+        "<h2>over cycles</h2>",
+        f"<p>{ev.cycles} cycles at {ev.c_rate:g}C ({ev.current_ma_cm2:.3g} mA/cm2, "
+        f"{ev.cycle_time_s / 3600:.3g} h per cycle): capacity {ev.capacity_fraction[0]:.3g} "
+        f"&rarr; {ev.capacity_fraction[-1]:.3g} of the window (band "
+        f"{ev.capacity_band[-1][0]:.3g}..{ev.capacity_band[-1][1]:.3g}); interfacial ASR "
+        f"{_fmt(ev.total_asr_ohm_cm2[0])} &rarr; {_fmt(ev.total_asr_ohm_cm2[-1], 'ohm cm2')}. "
+        "Models and choices: docs/evolution.md; other protocols: <code>interphase evolve</code>."
+        "</p>",
+        _figure(cycling_figure(ev)),
+        _table(
+            ["interface", "contribution", f"ASR at cycle {ev.cycle[last]}", "how"],
+            [[c.interface, c.kind, _fmt(c.asr_ohm_cm2[last]), c.how] for c in ev.contributions],
+        ),
+    ]
+    if ev.sensitivity:
+        out.append("<h3>sensitivity (one parameter at a time, last cycle)</h3>")
+        out.append(
+            _table(
+                ["parameter", "range", "capacity at low", "at high"],
+                [
+                    [
+                        s.parameter,
+                        f"{s.low:.3g}..{s.high:.3g} {s.unit}",
+                        f"{s.capacity_at_low:.3g}",
+                        f"{s.capacity_at_high:.3g}",
+                    ]
+                    for s in ev.sensitivity
+                ],
+            )
+        )
+    out += [f"<p class='small'>not included: {escape(m)}</p>" for m in ev.missing]
+    out += [f"<p class='small'>note: {escape(n)}</p>" for n in ev.notes]
+    return "\n".join(out)
+
+
 def render_html(analysis: StackAnalysis) -> str:
     """The whole report as one HTML string (about 5 MB: plotly.js is inlined)."""
     import plotly.offline
@@ -210,6 +254,8 @@ def render_html(analysis: StackAnalysis) -> str:
         _figure(windows_figure(analysis)),
     ]
     parts += [_interface_html(r) for r in analysis.interfaces]
+    if analysis.cycling is not None:
+        parts.append(_cycling_html(analysis.cycling))
     if analysis.md:
         rows = [
             [

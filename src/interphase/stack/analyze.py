@@ -18,6 +18,7 @@ from pathlib import Path
 
 from interphase.citations import cite
 from interphase.errors import InterphaseError, InvalidConditionError
+from interphase.evolution.cycling import StackEvolution, evolve_stack
 from interphase.evolution.growth import GrowthResult
 from interphase.materials.parameters import USER_SOURCE
 from interphase.results import Result
@@ -32,13 +33,45 @@ SCHEMA_VERSION = 1
 N_COATINGS = 5
 Progress = Callable[[str, int, int], None]  # (what is running, step, number of steps)
 
-EVOLUTION_NOT_COMPUTED = NotComputed(
-    "evolution at the cathode side and over cycles",
-    "the scorecard grades the growth at a Li-metal anode; growth at the cathode's potential, "
-    "space charge, and resistance and capacity over cycles come from `interphase evolve` "
-    "(interphase.evolution.cycling)",
-)
 GROWTH_REPORT_H = 1000.0  # the time at which the scorecard reads the interphase ASR
+CYCLES = 500  # the cycle-level evolution the report shows (interphase evolve for others)
+C_RATE = 0.5
+
+
+def _cathode_side_grade(iface, cycling) -> Grade:
+    """The evolution grade of an interface without a Li-metal growth result (the cathode
+    side, a non-Li anode) from the cycle-level evolution."""
+    if cycling is None:
+        return Grade("grey", "the cycle-level evolution could not run (see not computed)")
+    e = next((x for x in cycling.interfaces if x.interface == iface.label), None)
+    if e is None:
+        return Grade("grey", "not in the cycle-level evolution")
+    where = f"over {cycling.cycles} cycles at {cycling.c_rate:g}C"
+    if e.regime == "none":
+        why = "; ".join(e.notes) or "nothing grows"
+        return Grade("green", f"{where}: {why}")
+    if e.regime == "not computed":
+        missing = [m for m in cycling.missing if m.startswith(f"{iface.label} interphase:")]
+        text = "; ".join(m.split(": ", 1)[1] for m in missing) or "see not computed"
+        return Grade("grey", f"{where}, {e.growing_layer} is driven beyond its window: {text}")
+    part = next(
+        (c for c in cycling.contributions if c.interface == iface.label and c.kind == "interphase"),
+        None,
+    )
+    asr = None if part is None else part.asr_ohm_cm2[-1]
+    estimated = any(
+        p.source in ("estimate", "") or "estimate" in p.source
+        for p in cycling.parameters
+        if p.interface == iface.label
+    )
+    how = " (from estimated conductivities)" if estimated else ""
+    if e.regime == "parabolic":
+        colour = "amber" if estimated else "red"
+        text = f"{where}: the interphase of {e.growing_layer} keeps growing, ASR at the end"
+    else:
+        colour = "amber" if estimated else "green"
+        text = f"{where}: the interphase of {e.growing_layer} stops at the tunnelling range"
+    return Grade(colour, text + how, asr, "ohm cm2")
 
 
 def _evolution(iface, spec: StackSpec, chem: ChemicalAssessment):
@@ -46,7 +79,7 @@ def _evolution(iface, spec: StackSpec, chem: ChemicalAssessment):
     from interphase.evolution import li_interphase_growth
 
     if iface.right.name != "Li":
-        return Grade("grey", EVOLUTION_NOT_COMPUTED.reason), None
+        return Grade("grey", "graded from the cycle-level evolution"), None
     g = li_interphase_growth(
         iface.left.name,
         [GROWTH_REPORT_H * 3600.0],
@@ -129,6 +162,7 @@ class StackAnalysis(Result):
     citations: tuple[dict, ...]
     wall_s: float
     md: tuple[LayerMD, ...] = ()  # with analyze(md=...): MD conductivities of the layers
+    cycling: StackEvolution | None = None  # resistance and capacity over CYCLES cycles
 
 
 ASSUMPTIONS = (
@@ -206,7 +240,7 @@ def analyze(
     from interphase.thermo.database import get_database
 
     t0 = time.perf_counter()
-    steps = 3 * len(spec.interfaces) + (1 if coatings else 0)
+    steps = 3 * len(spec.interfaces) + 1 + (1 if coatings else 0)
     step = 0
 
     def tick(what: str) -> None:
@@ -248,11 +282,24 @@ def analyze(
                 growth,
             )
         )
+    cycling = None
+    try:
+        cycling = evolve_stack(
+            spec,
+            CYCLES,
+            C_RATE,
+            assessments={r.label: (r.chemical, r.physical) for r in reports},
+        )
+    except InterphaseError as exc:
+        missing.append(NotComputed("resistance and capacity over cycles", str(exc), ""))
+    for r in reports:
+        if r.growth is None:  # a Li-metal anode keeps its growth grade (evolution.growth)
+            r.scorecard["evolution"] = _cathode_side_grade(r, cycling)
+    tick("evolution over cycles")
     suggestion = None
     if coatings:
         suggestion = _coatings(spec, reports, store)
         tick("coating screen")
-    missing.append(EVOLUTION_NOT_COMPUTED)
     md_layers: tuple[LayerMD, ...] = ()
     if md is not None:
         if md_dir is None:
@@ -275,6 +322,8 @@ def analyze(
         from interphase.coatings.screen import CITATIONS
 
         keys += list(CITATIONS)
+    if cycling is not None:
+        keys += list(cycling.citations)
     if md_layers:
         keys += ["deng2023chgnet" if md.potential == "chgnet" else "park2024sevennet"]
         keys += ["mccluskey2023kinisi", *(m.literature_source for m in md_layers)]
@@ -303,4 +352,5 @@ def analyze(
         citations=tuple(citations),
         wall_s=time.perf_counter() - t0,
         md=md_layers,
+        cycling=cycling,
     )
