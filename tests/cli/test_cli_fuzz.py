@@ -76,6 +76,7 @@ BASE: dict[str, tuple[list[str], list[str]]] = {
     "compare": ([str(EXAMPLES / "lco_lagp_li.toml"), str(EXAMPLES / "ncm811_lpscl_li.toml")], []),
     "space-charge": (["LPS"], ["--potential", "4", "--permittivity", "30", "--carriers", "1e20"]),
     "grow": (["LGPS"], []),
+    "evolve": ([], ["--cathode", "NCM811", "--electrolyte", "Li6PS5Cl", "--cycles", "5"]),
     "db info": ([], []),
 }
 

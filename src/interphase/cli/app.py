@@ -40,6 +40,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coat_commands",
     "stack_commands",
     "evolution_commands",
+    "evolve_commands",
 )
 
 
