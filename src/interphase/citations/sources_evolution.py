@@ -84,4 +84,16 @@ SOURCES = [
         "ionic resistance rises by 389 ohm (bare) vs 21 ohm (coated); first-charge capacity "
         "after 5 days 83 % vs 95 % (values read from a summary of the paper)",
     ),
+    Citation(
+        key="eckhardt2023",
+        authors="J. K. Eckhardt, T. Fuchs, S. Burkhardt, P. J. Klar, J. Janek, C. Heiliger",
+        title="Guidelines for Impedance Analysis of Parent Metal Anodes in Solid-State "
+        "Batteries and the Role of Current Constriction at Interface Voids, Heterogeneities, "
+        "and SEI",
+        venue="Adv. Mater. Interfaces 10, 2202354",
+        year=2023,
+        doi="10.1002/admi.202202354",
+        note="Li6.25Al0.25La3Zr2O12: relative permittivity 150, bulk conductivity 0.46 mS/cm "
+        "with 0.34 eV, grain boundaries 5.97 uS/cm with 0.43 eV",
+    ),
 ]

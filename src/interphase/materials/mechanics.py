@@ -298,6 +298,15 @@ def _library() -> dict[str, MechanicalParameters]:
                 0.44,
                 1.51,
             ),
+            li_activation_energy_ev=_q(
+                0.34,
+                "eV",
+                "eckhardt2023",
+                "Li6.25Al0.25La3Zr2O12 bulk (grain interior) conductivity, impedance, Arrhenius; "
+                "0.43 eV across grain boundaries",
+                0.34,
+                0.43,
+            ),
         ),
         MechanicalParameters(
             name="LGPS",
