@@ -2,7 +2,7 @@
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-EXTRAS ?= test,atomistic,sevennet
+EXTRAS ?= test,atomistic,sevennet,microscopy
 
 .PHONY: demo test install lint bench
 

@@ -78,6 +78,11 @@ BASE: dict[str, tuple[list[str], list[str]]] = {
     "grow": (["LGPS"], []),
     "evolve": ([], ["--cathode", "NCM811", "--electrolyte", "Li6PS5Cl", "--cycles", "5"]),
     "db info": ([], []),
+    "stem": (
+        ["Li"],
+        ["--zone", "0,0,1", "--thickness", "0.3", "--scan-sampling", "1", "--probe-window", "0"],
+    ),
+    "fingerprint": (["LiCoO2"], []),
 }
 
 # Options that act only together with others: added while that option is fuzzed.
