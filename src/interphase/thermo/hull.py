@@ -12,6 +12,7 @@ with the number of elements. Written here because no library does the parametric
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import highspy
@@ -54,6 +55,19 @@ class LinearHull:
         self.formulas = formulas
         self.n_lp = 0  # LPs solved, for benchmarks
         self._highs: highspy.Highs | None = None
+        # one HiGHS model per hull, shared through the hull cache: its bounds change on every
+        # point(), so threads (a web server, a threaded Dask worker) take turns
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict:  # the lock and the solver stay in their process
+        state = dict(self.__dict__)
+        state["_lock"] = None
+        state["_highs"] = None
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
 
     def _model(self) -> highspy.Highs:
         if self._highs is None:
@@ -90,7 +104,12 @@ class LinearHull:
         return v / total
 
     def point(self, c: np.ndarray, exclude: np.ndarray | None = None) -> HullPoint:
-        """Hull energy, equilibrium phases and chemical potentials at composition c."""
+        """Hull energy, equilibrium phases and chemical potentials at composition c
+        (thread-safe: one solve at a time per hull)."""
+        with self._lock:
+            return self._point(c, exclude)
+
+    def _point(self, c: np.ndarray, exclude: np.ndarray | None) -> HullPoint:
         h = self._model()
         m = len(self.elements)
         rows = np.arange(m, dtype=np.int32)
