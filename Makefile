@@ -2,7 +2,7 @@
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-EXTRAS ?= test,atomistic,sevennet,microscopy
+EXTRAS ?= test,atomistic,sevennet,web,microscopy
 
 .PHONY: demo test install lint bench
 
@@ -24,6 +24,7 @@ demo: install
 	$(BIN)/interphase compare examples/stacks/ncm811_lpscl_li.toml examples/stacks/ncm811_linbo3_lpscl_li.toml
 
 test: install
+	bash scripts/install_browser.sh
 	$(BIN)/pytest -q
 
 lint: install

@@ -83,6 +83,7 @@ BASE: dict[str, tuple[list[str], list[str]]] = {
         ["--zone", "0,0,1", "--thickness", "0.3", "--scan-sampling", "1", "--probe-window", "0"],
     ),
     "fingerprint": (["LiCoO2"], []),
+    "serve": ([], ["--check", "--port", "0"]),  # --check: bind and exit, never serve
 }
 
 # Options that act only together with others: added while that option is fuzzed.

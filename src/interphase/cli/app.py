@@ -41,6 +41,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "stack_commands",
     "evolution_commands",
     "evolve_commands",
+    "web_commands",
     "microscopy_commands",
 )
 
