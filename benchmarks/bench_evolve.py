@@ -7,6 +7,8 @@
    parameters, log-spaced) of the 1000-cycle model through interphase.compute on a local Dask
    cluster with 1 and 2 workers: wall time, peak memory (this process and the worker
    processes) and the speed-up, with the in-process sweep as the anchor.
+3. A 100-point sweep of whole evolutions (engines rerun: stack pressure x C-rate x loading)
+   on 1 and 2 workers, where each task is heavy enough for the workers to pay off.
 
     python benchmarks/bench_evolve.py
 """
@@ -107,7 +109,9 @@ def main() -> None:
     heavy = [
         Task(f"h{i}", "stack", {"pressure_mpa": p, "c_rate": c, "loading": q})
         for i, (p, c, q) in enumerate(
-            itertools.product((1.0, 5.0, 20.0), (0.2, 0.5, 1.0), (1.0, 2.0, 3.0))
+            itertools.product(
+                (1.0, 3.0, 5.0, 10.0, 20.0), (0.1, 0.2, 0.5, 1.0, 2.0), (0.5, 1.0, 2.0, 3.0)
+            )
         )
     ]
     t0 = time.perf_counter()
