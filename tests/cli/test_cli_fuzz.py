@@ -83,6 +83,8 @@ BASE: dict[str, tuple[list[str], list[str]]] = {
         ["--zone", "0,0,1", "--thickness", "0.3", "--scan-sampling", "1", "--probe-window", "0"],
     ),
     "fingerprint": (["LiCoO2"], []),
+    "paths": (["LiF"], ["--resolution", "1"]),
+    "neb": (["LiF"], ["--hop", "0", "--images", "1", "--steps", "1", "--resolution", "1"]),
     "serve": ([], ["--check", "--port", "0"]),  # --check: bind and exit, never serve
 }
 

@@ -42,6 +42,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "evolution_commands",
     "evolve_commands",
     "web_commands",
+    "barrier_commands",
     "microscopy_commands",
 )
 

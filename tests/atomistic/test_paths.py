@@ -1,0 +1,107 @@
+"""Distinct Li hops on the BVSE map (atomistic/paths.py) against what bvse.py already reports
+and against symmetry:
+
+- the maximum of each hop's BVSE profile is its saddle, and the network built from the hops
+  percolates at the barrier bvse.py reports for that dimension, within PERCOLATION_TOL_EV
+  (bvlain bisects its percolation energy to 0.01 eV; the paths are exact on the same grid but
+  start from the grid point nearest a site);
+- multiplicities count hops per cell exactly (rock-salt LiF: 4 Li x 12 nearest neighbours / 2
+  = 24; olivine LiFePO4: 4 Li x 2 channel neighbours / 2 = 4);
+- symmetry-equivalent hops have equal saddles within the grid tolerance (the grid is not
+  commensurate with every symmetry operation);
+- olivine conducts in one dimension: no 2D network opens within the hop cutoff.
+
+Breaking the code on purpose: counting each pair in both orientations in _candidate_hops
+(dropping its `j < i` filter) doubles the multiplicities and
+test_multiplicities_count_hops_per_cell fails (LiF: 48 instead of 24).
+"""
+
+import numpy as np
+import pytest
+
+pytest.importorskip("bvlain")
+
+from interphase.atomistic.paths import hop_paths, hop_profile
+from interphase.errors import InvalidConditionError
+
+PERCOLATION_TOL_EV = 0.025
+RESOLUTION_A = 0.3  # Å; coarser than the 0.25 default to keep the suite fast
+
+
+@pytest.fixture(scope="module")
+def lfp():
+    return hop_paths("LiFePO4", resolution_a=RESOLUTION_A)
+
+
+@pytest.fixture(scope="module")
+def li3n():
+    return hop_paths("Li3N", resolution_a=RESOLUTION_A)
+
+
+@pytest.fixture(scope="module")
+def lif():
+    return hop_paths("LiF", resolution_a=RESOLUTION_A)
+
+
+def test_profile_maximum_is_the_saddle(lfp, li3n):
+    for paths in (lfp, li3n):
+        for h in paths.hops:
+            e = np.array(h.profile_energy_ev)
+            assert e.max() == pytest.approx(h.saddle_ev)
+            assert h.barrier_forward_ev == pytest.approx(h.saddle_ev - e[0])
+            assert h.barrier_reverse_ev == pytest.approx(h.saddle_ev - e[-1])
+            d = np.array(h.profile_distance_a)
+            assert np.all(np.diff(d) > 0) and h.path_length_a >= h.length_a - 2 * RESOLUTION_A
+
+
+def test_network_matches_bvse_percolation(lfp, li3n, lif):
+    compared = 0
+    for paths in (lfp, li3n, lif):
+        for net in paths.networks:
+            if net.barrier_ev is None or net.bvse_percolation_ev is None:
+                continue
+            compared += 1
+            assert net.barrier_ev == pytest.approx(net.bvse_percolation_ev, abs=PERCOLATION_TOL_EV)
+            limiting = paths.hops[net.limiting_hop]
+            assert limiting.saddle_ev == pytest.approx(net.barrier_ev)
+            assert all(paths.hops[h].saddle_ev <= net.barrier_ev + 1e-12 for h in net.hops)
+    assert compared >= 6
+    # Li3N: the Li2N layers (2D) open below the 3D network, as bvse.py finds
+    assert li3n.network(2).barrier_ev < li3n.network(3).barrier_ev
+
+
+def test_olivine_is_one_dimensional(lfp):
+    assert lfp.network(1).barrier_ev is not None
+    assert lfp.network(2).barrier_ev is None  # no inter-channel hop within 4.5 Å
+    channel = lfp.hops[lfp.network(1).limiting_hop]
+    b = lfp._structure.lattice.b
+    assert channel.length_a < 0.55 * b  # the zig-zag hop along b (Pnma), half a b-period apart
+
+
+def test_multiplicities_count_hops_per_cell(lfp, lif):
+    assert lif.hops[0].multiplicity == 24
+    assert lif.hops[0].length_a == pytest.approx(lif._structure.lattice.a / np.sqrt(2))
+    assert lfp.hops[lfp.network(1).limiting_hop].multiplicity == 4
+    for paths in (lfp, lif):
+        assert sum(h.multiplicity for h in paths.hops) == len(paths._edges)
+
+
+def test_equivalent_hops_have_equal_saddles(lfp, li3n):
+    for paths in (lfp, li3n):
+        s = paths._structure
+        for h in paths.hops:
+            saddles = [
+                hop_profile(paths.bvse, s.frac_coords[i], s.frac_coords[j] + np.array(img))[1].max()
+                for cls, i, j, img in paths._edges
+                if cls == h.index
+            ]
+            assert max(saddles) - min(saddles) <= PERCOLATION_TOL_EV
+
+
+def test_bad_input_is_refused():
+    with pytest.raises(InvalidConditionError, match="has no Li"):
+        hop_paths("Al2O3", resolution_a=0.5)
+    with pytest.raises(InvalidConditionError, match="longest hop"):
+        hop_paths("LiF", max_hop_length_a=0.5, resolution_a=0.5)
+    with pytest.raises(InvalidConditionError, match="within"):
+        hop_paths("LiF", max_hop_length_a=1.5, resolution_a=0.5)
