@@ -144,3 +144,21 @@ def test_bvse_criterion_ranks_a_nasicon_coating_above_li3po4():
     assert ltp["barrier_ev"] < lpo["barrier_ev"]
     assert ltp["barrier_ev"] == pytest.approx(bvse_barriers("LiTi2(PO4)3").barrier_ev)
     assert bv["Li3B11O18"]["kind"] == "no structure"
+
+
+def test_a_published_hop_barrier_stands_in_for_a_missing_conductivity(ncm811_lpscl):
+    """LiF has no measured Li+ conductivity in the catalog: the screen shows its published
+    DFT-NEB vacancy barrier (atomistic.barrier_references), labelled a barrier, and the
+    explanation says so; a candidate with a measured conductivity keeps it."""
+    from interphase.atomistic.barrier_references import barrier_for
+    from interphase.materials.catalog import get_material
+
+    lif = ncm811_lpscl.entry("LiF")
+    assert get_material("LiF").li_conductivity_s_cm is None
+    tr = lif["li_transport"]
+    assert tr["kind"] == "barrier"
+    assert tr["barrier_ev"] == pytest.approx(barrier_for("LiF")[0])
+    assert "not an MD activation energy" in tr["conditions"]
+    assert "hop barrier" in lif["explanation"]
+    measured = ncm811_lpscl.entry("Li3B11O18")["li_transport"]
+    assert measured["kind"] in ("literature", "unknown")

@@ -206,7 +206,8 @@ def evaluate_candidate(spec: ScreeningSpec, payload: dict) -> dict:
     if named or spec.full or not out["rejected"]:
         out["reaction_electrode"] = _electrode_reactions(spec, formula, db)
         out["reaction_electrolyte"] = _electrolyte_reaction(spec, formula, db)
-    # 5. Li+ transport: literature only (composition-level candidates have no structure)
+    # 5. Li+ transport: a measured conductivity, else a published hop barrier (labelled a
+    # barrier: composition-level candidates have no structure to compute one)
     q = mat.li_conductivity_s_cm if mat.from_catalog else None
     out["li_transport"] = (
         {
@@ -216,7 +217,7 @@ def evaluate_candidate(spec: ScreeningSpec, payload: dict) -> dict:
             "conditions": q.conditions,
         }
         if q is not None
-        else {"kind": "unknown", "value_s_cm": None, "source": None, "conditions": ""}
+        else _published_barrier(formula)
     )
     if "Li" not in formula_elements(formula):
         out["flags"].append("no Li: Li+ transport only through defects or amorphous films")
@@ -322,3 +323,21 @@ def bvse_of_bundled(formula: str) -> dict:
     if bundled_cell_flagged(path):
         out["caution"] = "bundled cell flagged in SOURCES.md: lattice unverified"
     return out
+
+
+def _published_barrier(formula: str) -> dict:
+    """The li_transport entry of a candidate without a measured conductivity: a published
+    single-hop barrier where atomistic.barrier_references has one, else unknown."""
+    from interphase.atomistic.barrier_references import barrier_for
+
+    found = barrier_for(formula)
+    if found is None:
+        return {"kind": "unknown", "value_s_cm": None, "source": None, "conditions": ""}
+    barrier, label = found
+    return {
+        "kind": "barrier",
+        "value_s_cm": None,
+        "barrier_ev": barrier,
+        "source": label.rsplit("[", 1)[-1].split("]")[0] if "[" in label else label,
+        "conditions": label,
+    }

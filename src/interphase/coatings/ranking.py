@@ -176,6 +176,8 @@ def explain(e: dict) -> str:
     tr = e.get("li_transport") or {}
     if tr.get("kind") == "literature":
         parts.append(f"Li+ {tr['value_s_cm']:.1g} S/cm ({tr['source']})")
+    elif tr.get("kind") == "barrier":
+        parts.append(f"Li hop barrier {tr['barrier_ev']:.2f} eV ({tr['conditions']})")
     else:
         parts.append("Li+ transport unknown")
     bv = e.get("li_bvse") or {}
