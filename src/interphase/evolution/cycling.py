@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy import constants as _c
@@ -249,14 +249,20 @@ def _layer_gap_ev(phases) -> float | None:
 
 
 def _electrode_kink(result, electrode: str):
-    """(kink next to the electrode's end of the mixing line, electrode is reactant A)."""
-    a_is_electrode = result.reactants[0] == electrode
-    return (result.kinks[-2] if a_is_electrode else result.kinks[1]), a_is_electrode
+    """The kink next to the electrode's end of the mixing line (A sits at x = 1)."""
+    return result.kinks[-2] if result.reactants[0] == electrode else result.kinks[1]
 
 
-def _growth_terms(iface, spec, chem, model: CycleModel, t_cycle_s: float, n: np.ndarray):
-    """The interphase term of one interface and its InterfaceEvolution (thickness filled in
-    by the caller at central values)."""
+def _thickness_cm(l0_nm: float, k_v: float, phi: float, n: np.ndarray) -> np.ndarray:
+    """L(n) = sqrt(L0^2 + 2 k_V Phi n) in cm."""
+    return np.sqrt((l0_nm * 1e-7) ** 2 + 2.0 * k_v * phi * n)
+
+
+def _growth_terms(
+    iface, spec, chem, model: CycleModel, t_cycle_s: float, n: np.ndarray
+) -> InterfaceEvolution:
+    """Add the interphase term of one interface to `model`; its InterfaceEvolution (thickness
+    at the central parameters; the caller adds the contact fraction)."""
     from interphase.stack.chemical import blocks_electrons
     from interphase.thermo.verdict import is_gas
 
@@ -282,10 +288,10 @@ def _growth_terms(iface, spec, chem, model: CycleModel, t_cycle_s: float, n: np.
             f"{layer.name}: no interphase grows here (a chemical reaction needs other ions "
             "than Li to move, which this model does not rate)"
         )
-        return None, _replace(none, notes=tuple(notes))
+        return replace(none, notes=tuple(notes))
     w = next((x.window for x in chem.windows if x.layer == layer.name), None)
     if w is None or case is None:
-        return None, none
+        return none
     phi = t_cycle_s * (
         ramp_mean_excess(lo, hi, w.oxidation_v, w.reduction_v)
         if iface.side == "cathode"
@@ -297,7 +303,7 @@ def _growth_terms(iface, spec, chem, model: CycleModel, t_cycle_s: float, n: np.
             if phi <= 0
             else f"no reaction beyond the kinetic threshold ({case.verdict})"
         )
-        return None, _replace(
+        return replace(
             none,
             growing_layer=layer.name,
             volt_seconds_per_cycle=phi,
@@ -318,20 +324,20 @@ def _growth_terms(iface, spec, chem, model: CycleModel, t_cycle_s: float, n: np.
                 "electron transport and leaves them out"
             )
     else:
-        kink, _ = _electrode_kink(case.result, electrode.name)
+        kink = _electrode_kink(case.result, electrode.name)
         fr = {
             p: f
             for p, f in kink.product_fractions.items()
             if p != "Li" and not is_gas(p, t) and f > 0
         }
     if not fr:
-        return None, _replace(none, growing_layer=layer.name, volt_seconds_per_cycle=phi)
+        return replace(none, growing_layer=layer.name, volt_seconds_per_cycle=phi)
     lt = layer_transport(fr, params, t)
     products = tuple(fr)
     notes += list(lt.notes)
     if lt.li_s_cm is None:
         model.missing += [f"{label} interphase: {m}" for m in lt.missing]
-        return None, InterfaceEvolution(
+        return InterfaceEvolution(
             label,
             iface.side,
             layer.name,
@@ -407,8 +413,7 @@ def _growth_terms(iface, spec, chem, model: CycleModel, t_cycle_s: float, n: np.
 
     def asr(v: Values, nn: np.ndarray, _k=key, _phi=phi, _v=v_li) -> np.ndarray:
         s_li, s_e, l0_nm = v[_k + "sigma_li"], v[_k + "sigma_e"], v[_k + "l0"]
-        kv = ambipolar(s_li, s_e) * _v / FARADAY_C_MOL
-        length_cm = np.sqrt((l0_nm * 1e-7) ** 2 + 2.0 * kv * _phi * nn)
+        length_cm = _thickness_cm(l0_nm, ambipolar(s_li, s_e) * _v / FARADAY_C_MOL, _phi, nn)
         if s_li <= 0:
             return np.where(length_cm > 0, np.inf, 0.0)
         return length_cm / s_li
@@ -418,10 +423,10 @@ def _growth_terms(iface, spec, chem, model: CycleModel, t_cycle_s: float, n: np.
         f"{layer.name}'s window; v_Li {v_li:.3g} {v_how}"
     )
     model.terms.append(_Term(label, "interphase", how, CITATIONS, asr))
-    thick = np.sqrt((l0[0] * 1e-7) ** 2 + 2.0 * k_v * phi * n) * 1e7
+    thick = _thickness_cm(l0[0], k_v, phi, n) * 1e7
     grown_nm = float(thick[-1] - l0[0]) if len(thick) else 0.0
     regime = "parabolic" if grown_nm > 1.0 else "self-limiting"
-    return asr, InterfaceEvolution(
+    return InterfaceEvolution(
         label,
         iface.side,
         layer.name,
@@ -479,22 +484,17 @@ def _src(phases, which: str) -> str:
     return ", ".join(dict.fromkeys(keys))
 
 
-def _replace(obj, **kw):
-    from dataclasses import replace
-
-    return replace(obj, **kw)
-
-
 def _add(model: CycleModel, key, interface, name, unit, value, low, high, source, how, raises):
     model.params[key] = RangedParameter(
         key, interface, name, unit, float(value), float(low), float(high), source, how, raises
     )
 
 
-def _constant(value_key: str | None, const: float = 0.0):
+def _constant(value_key: str):
+    """A contribution that is the same every cycle: the parameter `value_key`."""
+
     def asr(v: Values, nn: np.ndarray) -> np.ndarray:
-        x = v[value_key] if value_key is not None else const
-        return np.full(nn.shape, x, dtype=float)
+        return np.full(nn.shape, v[value_key], dtype=float)
 
     return asr
 
@@ -766,7 +766,7 @@ def build_model(
         else:
             chem, phys = assess_chemical(iface, spec), assess_physical(iface, spec)
         model.missing += [f"{iface.label}: {m.part}: {m.reason}" for m in phys.not_computed]
-        _, evo = _growth_terms(iface, spec, chem, model, t_cycle, n)
+        evo = _growth_terms(iface, spec, chem, model, t_cycle, n)
         remaining = _contact_terms(iface, spec, phys, model)
         if iface.left.position == "cathode":
             model.active = remaining
@@ -781,7 +781,7 @@ def build_model(
                     f"limit {jc:.3g} mA/cm2 at {spec.pressure_mpa:g} MPa: voids grow at the Li "
                     "anode each cycle, which this model does not accumulate"
                 )
-        interfaces.append(_replace(evo, contact_fraction=tuple(float(a) for a in remaining({}, n))))
+        interfaces.append(replace(evo, contact_fraction=tuple(float(a) for a in remaining({}, n))))
     return model
 
 
