@@ -99,7 +99,15 @@ def test_png_and_tiff_carry_the_scale(mixing_series, tmp_path):
     from interphase.microscopy.compare import read_image
 
     img = mixing_series.frames[0].image
-    assert save_image(img, tmp_path / "a.png").stat().st_size > 0
+    import matplotlib.image as mpimg
+
+    from interphase.microscopy.stem import DISPLAY_MIN_PX
+
+    png = mpimg.imread(save_image(img, tmp_path / "a.png"))
+    # the PNG is interpolated for display (tens of scan pixels otherwise), same aspect ratio
+    assert min(png.shape[:2]) >= DISPLAY_MIN_PX
+    ratio = png.shape[0] / png.shape[1]
+    assert ratio == pytest.approx(img.image.shape[0] / img.image.shape[1], rel=0.05)
     back = read_image(save_image(img, tmp_path / "a.tif"))
     assert back.sampling_a == pytest.approx(img.sampling_a[0], rel=1e-6)
     assert back.sampling_y_a == pytest.approx(img.sampling_a[1], rel=1e-6)

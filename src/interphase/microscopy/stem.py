@@ -419,7 +419,7 @@ def save_image(image: StemImage, path: Path | str, *, scale_bar_nm: float | None
             f"cannot write image {path.name!r}: use a .png, .tif or .tiff file name"
         )
     path.parent.mkdir(parents=True, exist_ok=True)
-    rendered = _render_with_bar(image, scale_bar_nm)
+    rendered = _render_with_bar(_for_display(image) if suffix == ".png" else image, scale_bar_nm)
     if suffix == ".png":
         import matplotlib.image as mpimg
 
@@ -436,6 +436,26 @@ def save_image(image: StemImage, path: Path | str, *, scale_bar_nm: float | None
             metadata={"unit": "nm", "axes": "ZYX", "Labels": ["data", "with scale bar"]},
         )
     return path
+
+
+DISPLAY_MIN_PX = 512  # a PNG's shorter side; the TIFF keeps the simulated pixels
+
+
+def _for_display(image: StemImage) -> StemImage:
+    """`image` interpolated (cubic spline) so that its shorter side has at least
+    DISPLAY_MIN_PX pixels: a scan of a few nm at the probe's Nyquist step is tens of pixels."""
+    factor = math.ceil(DISPLAY_MIN_PX / max(1, min(image.image.shape)))
+    if factor <= 1:
+        return image
+    from dataclasses import replace
+
+    from scipy.ndimage import zoom
+
+    return replace(
+        image,
+        image=zoom(image.image.astype(float), factor, order=3, mode="grid-wrap"),
+        sampling_a=(image.sampling_a[0] / factor, image.sampling_a[1] / factor),
+    )
 
 
 def _render_with_bar(image: StemImage, bar_nm: float | None) -> np.ndarray:
