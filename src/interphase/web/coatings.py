@@ -24,7 +24,7 @@ from interphase.web.common import (
     field,
     guarded,
     in_background,
-    jobs,
+    job_of,
     progress_text,
     provenance,
 )
@@ -307,7 +307,7 @@ def register(app: Any) -> None:
             cmd = coat_command(spec, False) if spec else None
             n = len(got["entries"])
             return (*_show(got["entries"], spec, f"run {run}: {n} candidates", cmd), True)
-        job = jobs().get(job_data.get("id") if isinstance(job_data, dict) else None)
+        job = job_of(job_data)
         if job is None:
             return (no_update, no_update, "no such computation", no_update, no_update, True)
         snap = job.snapshot()

@@ -127,6 +127,12 @@ def jobs() -> Any:
     return current_app.config["interphase_jobs"]
 
 
+def job_of(job_data: Any) -> Any:
+    """The job a page stored in its dcc.Store ({"id": ...}), or None (unknown, expired or a
+    malformed store value)."""
+    return jobs().get(job_data.get("id") if isinstance(job_data, dict) else None)
+
+
 def store_dir() -> Any:
     """The app's result-store folder."""
     from flask import current_app

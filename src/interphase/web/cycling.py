@@ -14,7 +14,7 @@ from interphase.web.common import (
     field,
     guarded,
     in_background,
-    jobs,
+    job_of,
     progress_text,
     provenance,
 )
@@ -156,7 +156,7 @@ def register(app: Any) -> None:
     )
     @guarded(5, lambda m, f: (no_update, m, True, no_update, no_update))
     def poll(_n, job_data):
-        job = jobs().get(job_data.get("id") if isinstance(job_data, dict) else None)
+        job = job_of(job_data)
         if job is None:
             return (no_update, "no such computation", True, no_update, no_update)
         snap = job.snapshot()

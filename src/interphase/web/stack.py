@@ -17,7 +17,7 @@ from interphase.web.common import (
     field,
     guarded,
     in_background,
-    jobs,
+    job_of,
     progress_text,
     provenance,
     store_dir,
@@ -184,7 +184,7 @@ def register(app: Any) -> None:
     )
     @guarded(5, lambda m, f: (no_update, m, True, no_update, no_update))
     def poll(_n, job_data):
-        job = jobs().get(job_data.get("id") if isinstance(job_data, dict) else None)
+        job = job_of(job_data)
         if job is None:
             return (no_update, "no such computation (finished long ago?)", True, no_update, "")
         snap = job.snapshot()
@@ -210,7 +210,7 @@ def register(app: Any) -> None:
 
         from interphase.report.html import render_html
 
-        job = jobs().get(job_data.get("id") if isinstance(job_data, dict) else None)
+        job = job_of(job_data)
         if job is None or job.state != "done":
             return no_update
         if ctx.triggered_id == "stack-dl-html":
