@@ -150,6 +150,44 @@ def test_published_barriers_are_sourced_and_labelled():
     assert all(r.is_hop_barrier for r in BARRIER_REFERENCES)
     value, label = barrier_for("Li3N")
     assert value == pytest.approx(0.004) and "not an MD activation energy" in label
-    assert barrier_for("LiCoO2") is None  # no retrievable number: nothing invented
+    assert barrier_for("LiNbO3") is None  # no retrievable number: nothing invented
+    value, label = barrier_for("LiCoO2")
+    assert value == pytest.approx(0.672) and "devi2025migration" in label
     with pytest.raises(InvalidConditionError):
         type(BARRIER_REFERENCES[0])("LiF", None, "DFT-NEB", "vacancy", -0.1, None, "", "x")
+
+
+def test_interstitial_hop_is_symmetric_and_adds_one_ion():
+    """An extra Li between two octahedral holes of antifluorite Li2O (CHGNet, 2x2x2 primitive
+    cells, reduced settings): both ends are equivalent, so the reaction energy vanishes and
+    the forward and reverse barriers agree; the band holds the host plus one Li; a hop from a
+    hole to a lattice site is refused."""
+    pytest.importorskip("chgnet")
+    from interphase.atomistic.neb import hop_barriers
+    from interphase.atomistic.paths import hop_paths
+
+    r = hop_barriers(
+        "Li2O",
+        "chgnet",
+        hops=[0],
+        mechanism="interstitial",
+        min_width_a=4.0,
+        resolution_a=0.4,
+        n_images=1,
+        fmax_ev_per_a=0.2,
+        max_steps=8,  # symmetry holds at every step; convergence is not what is tested
+    )
+    (n,) = r.nebs
+    assert r.mechanism == n.mechanism == "interstitial"
+    assert n.n_atoms == 25  # 24 host atoms + the interstitial
+    assert abs(n.reaction_energy_ev) < 2e-3
+    assert n.barrier_forward_ev == pytest.approx(n.barrier_reverse_ev, abs=2e-3)
+    assert n.barrier_forward_ev > 0.05
+    paths = hop_paths("Li2O", mechanism="interstitial", resolution_a=0.4)
+    lattice_li = next(
+        k
+        for k, f in enumerate(paths._structure.site_properties["interstitial"])
+        if not f and paths._structure[k].specie.symbol == "Li"
+    )
+    with pytest.raises(InvalidConditionError, match="two interstitial sites"):
+        neb_barrier(paths._structure, (paths._mobile[0], lattice_li, (0, 0, 0)), "chgnet")

@@ -105,3 +105,42 @@ def test_bad_input_is_refused():
         hop_paths("LiF", max_hop_length_a=0.5, resolution_a=0.5)
     with pytest.raises(InvalidConditionError, match="within"):
         hop_paths("LiF", max_hop_length_a=1.5, resolution_a=0.5)
+
+
+def test_interstitial_sites_are_the_empty_polyhedra():
+    """Empty BVSE minima land on the crystallographic holes: in antifluorite Li2S the
+    octahedral 4b holes (4 per cell), a*sqrt(3)/4 from their eight Li; the same hole in the
+    primitive Li2O cell (one per cell); in NASICON LiTi2(PO4)3 the empty M2 (18e) cavity,
+    whose two grid minima about 1 Å apart are one site. Rock-salt LiF has no room: its
+    tetrahedral holes are 1.74 Å from four Li, nearer than INTERSTITIAL_MOBILE_CLEARANCE_A.
+
+    Breaking the code on purpose: INTERSTITIAL_MERGE_A = 0.5 splits the M2 cavity into 36
+    sites, and dropping the clearance from occupied Li sites adds the 36f minima 1.85 Å from
+    the NASICON M1 Li; either fails the LiTi2(PO4)3 assertion."""
+    li2s = hop_paths("Li2S", mechanism="interstitial", resolution_a=RESOLUTION_A)
+    a = li2s._structure.lattice.a
+    (site,) = li2s.interstitials
+    assert site.multiplicity == 4
+    assert site.nearest_atom_a == pytest.approx(a * np.sqrt(3) / 4, abs=0.02)
+    assert np.allclose(np.array(site.frac_coords) * 2 % 1, 0.0, atol=0.01)  # (½,½,½) + fcc
+    li2o = hop_paths("Li2O", mechanism="interstitial", resolution_a=RESOLUTION_A)
+    a_conv = li2o._structure.lattice.a * np.sqrt(2)  # the primitive fcc cell
+    (site,) = li2o.interstitials
+    assert site.multiplicity == 1
+    assert site.nearest_atom_a == pytest.approx(a_conv * np.sqrt(3) / 4, abs=0.02)
+    ltp = hop_paths("LiTi2(PO4)3", mechanism="interstitial", resolution_a=0.3)
+    assert [s.multiplicity for s in ltp.interstitials] == [18]
+    # the extra sites are flagged; the host's own Li are not among the mobile sites
+    flags = ltp._structure.site_properties["interstitial"]
+    assert sum(flags) == 18 and all(flags[k] for k in ltp._mobile)
+
+
+def test_interstitial_mechanism_refusals():
+    with pytest.raises(InvalidConditionError, match="vacancy or interstitial"):
+        hop_paths("LiF", mechanism="knock-off", resolution_a=0.5)
+    with pytest.raises(InvalidConditionError, match="no interstitial site"):
+        hop_paths("Li3N", mechanism="interstitial", resolution_a=0.5)
+    with pytest.raises(InvalidConditionError, match="no interstitial site"):
+        hop_paths("LiF", mechanism="interstitial", resolution_a=0.5)
+    with pytest.raises(InvalidConditionError, match="interstitial mechanism"):
+        hop_paths("LiTi2(PO4)3", resolution_a=0.5)  # M1 sites 6 Å apart: no vacancy hop

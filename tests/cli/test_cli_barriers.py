@@ -38,7 +38,7 @@ def lennard_jones(monkeypatch):
 def test_paths_table_json_and_plot(capsys, tmp_path):
     assert run(["paths", "LiF", "--resolution", "0.4"]) == 0
     out = capsys.readouterr().out
-    assert "Li hops in LiF" in out and "percolating networks" in out
+    assert "Li vacancy hops in LiF" in out and "percolating networks" in out
     assert run(["paths", "LiF", "--resolution", "0.4", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["formula"] == "LiF" and data["hops"][0]["multiplicity"] == 24
@@ -79,6 +79,9 @@ BAD = [
     (["neb", "LiF", "--hop", "0", "--potential", "bogus", *FAST], "unknown potential"),
     (["neb", "LiF", "--hop", "0", "--optimizer", "LBFGS", *FAST], "FIRE or BFGS"),
     (["neb", "LiF", "--hop", "0", "--plot", "x.gif", *FAST], ".png"),
+    (["paths", "LiF", "--mechanism", "interstitial"], "no interstitial site"),
+    (["paths", "LiF", "--mechanism", "exchange"], "vacancy or interstitial"),
+    (["paths", "LiTi2(PO4)3", "--resolution", "0.5"], "interstitial mechanism"),
 ]
 
 
@@ -88,6 +91,16 @@ def test_bad_input_is_one_line_exit_2(argv, message, lennard_jones, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("interphase: error:"), err
     assert message in err
+
+
+def test_interstitial_sites_and_hops_are_listed(capsys):
+    assert run(["paths", "Li2S", "--mechanism", "interstitial", "--resolution", "0.4"]) == 0
+    out = capsys.readouterr().out
+    assert "interstitial Li sites in Li2S" in out and "Li interstitial hops in Li2S" in out
+    assert run(["paths", "Li2S", "--mechanism", "interstitial", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["mechanism"] == "interstitial"
+    assert [s["multiplicity"] for s in data["interstitials"]] == [4]
 
 
 def test_emt_without_parameters_is_one_line(capsys):

@@ -173,6 +173,29 @@ def test_arrhenius_conductivity_with_and_without_activation_energy():
     assert li_conductivity("Li3P", None, 350.0).uncorrected_temperature
 
 
+def test_arrhenius_slope_falls_back_to_published_transport_numbers():
+    """Without a catalog E_a the slope is a measured E_a of long-range transport (LGPS: Kuhn
+    2013, 0.22 eV in atomistic/references.py), else a published hop barrier, labelled a lower
+    bound (LiZr2(PO4)3: 0.54 eV DFT-NEB). Breaking the code on purpose: skipping the
+    fallback leaves both uncorrected and the ratios fail."""
+    from interphase.atomistic.barrier_references import barrier_for
+    from interphase.atomistic.references import TRANSPORT_REFERENCES
+
+    ea_lgps = next(
+        r.ea_ev
+        for r in TRANSPORT_REFERENCES
+        if r.reduced_formula == "Li10Ge(PS6)2" and r.method == "experiment" and r.ea_ev
+    )
+    for formula, ea, label in (
+        ("Li10GeP2S12", ea_lgps, "experiment E_a"),
+        ("LiZr2(PO4)3", barrier_for("LiZr2(PO4)3")[0], "lower bound on E_a"),
+    ):
+        room, hot = li_conductivity(formula), li_conductivity(formula, None, 350.0)
+        f = math.exp(-ea * _c.e / _c.k * (1 / 350.0 - 1 / 298.15))
+        assert hot.value == pytest.approx(room.value * f)
+        assert not hot.uncorrected_temperature and label in hot.how
+
+
 def test_rate_per_volt_is_wagner(lgps):
     anode = next(e for e in lgps.interfaces if e.side == "anode")
     s_li = next(p for p in lgps.parameters if p.key == "LGPS | Li:sigma_li").value

@@ -1,19 +1,22 @@
-"""Climbing-image NEB barriers of vacancy hops with an ML potential (or EMT) through ASE.
+"""Climbing-image NEB barriers of vacancy and interstitial hops with an ML potential (or EMT)
+through ASE.
 
 For one hop (site i in the home cell to site j shifted by a lattice vector, e.g. a `paths.Hop`):
 
-1. a supercell whose perpendicular widths are all at least `min_width_a` (the vacancy then sits
+1. a supercell whose perpendicular widths are all at least `min_width_a` (the defect then sits
    at least that far from its periodic images; stated in the result);
-2. the initial state: the atom at the end site removed (a vacancy), the hopping atom at the
-   start site; the final state: the hopping atom moved into the vacancy; both relaxed at fixed
-   cell (FIRE, `fmax_ev_per_a`);
+2. vacancy hop: the initial state has the atom at the end site removed (a vacancy) and the
+   hopping atom at the start site; in the final state the hopping atom has moved into the
+   vacancy. Interstitial hop (sites flagged ``interstitial`` by `paths.hop_paths`): the host
+   supercell plus one extra ion at the start or at the end site. Both ends are relaxed at
+   fixed cell (FIRE, `fmax_ev_per_a`);
 3. `n_images` images between them (IDPP interpolation), climbing-image NEB (ase.mep.NEB)
    relaxed with FIRE or BFGS until the largest NEB force on any image is below
    `fmax_ev_per_a` or `max_steps` is reached (then `converged` is False, never hidden).
 
-The vacancy is neutral: removing a Li atom removes Li+ and an electron, as is usual for
-ML-potential NEB (the potentials carry no net charge). Barriers in eV; the profile is the
-energy of each image relative to the relaxed initial state along the cumulative image-to-image
+The defect is neutral: removing (adding) a Li atom removes (adds) Li+ and an electron, as is
+usual for ML-potential NEB (the potentials carry no net charge). Barriers in eV; the profile is
+the energy of each image relative to the relaxed initial state along the cumulative image-to-image
 distance (Å, all atoms).
 """
 
@@ -45,7 +48,8 @@ OPTIMIZERS = ("FIRE", "BFGS")
 
 @dataclass(frozen=True)
 class NEBResult(Result):
-    """Climbing-image NEB of one vacancy hop. Energies in eV, forces in eV/Å, lengths in Å.
+    """Climbing-image NEB of one vacancy or interstitial hop (`mechanism`). Energies in eV,
+    forces in eV/Å, lengths in Å.
 
     `barrier_forward_ev` = E(saddle) - E(initial); `barrier_reverse_ev` = E(saddle) - E(final);
     `reaction_energy_ev` = E(final) - E(initial) (so forward - reverse = reaction energy);
@@ -103,10 +107,12 @@ def vacancy_supercell(
     min_width_a: float = MIN_WIDTH_A,
     supercell: Sequence[int] | None = None,
     max_atoms: int = MAX_ATOMS,
+    extra_atoms: int = -1,
 ) -> tuple[tuple[int, int, int], float]:
-    """The repeats for a vacancy in `structure` (chosen from `min_width_a`, or `supercell`
-    checked against it) and the supercell's smallest perpendicular width (Å). Refuses a
-    supercell thinner than `min_width_a` ("cell too small") or above `max_atoms` atoms."""
+    """The repeats for a point defect in `structure` (chosen from `min_width_a`, or
+    `supercell` checked against it) and the supercell's smallest perpendicular width (Å).
+    Refuses a supercell thinner than `min_width_a` ("cell too small") or above `max_atoms`
+    atoms once the defect adds `extra_atoms` (-1: a vacancy, +1: an interstitial)."""
     lattice = structure.lattice.matrix
     if supercell is None:
         mult = supercell_multiples(lattice, min_width_a)
@@ -117,11 +123,12 @@ def vacancy_supercell(
     width = float((perpendicular_widths_a(lattice) * np.array(mult)).min())
     if width < min_width_a - 1e-6:
         raise InvalidConditionError(
-            f"cell too small for the vacancy: the {mult[0]}x{mult[1]}x{mult[2]} supercell is "
-            f"{width:.2f} Å thick, below the {min_width_a:g} Å that keeps a vacancy apart from "
-            "its periodic images; use a larger supercell or lower --min-width"
+            f"cell too small for the defect: the {mult[0]}x{mult[1]}x{mult[2]} supercell is "
+            f"{width:.2f} Å thick, below the {min_width_a:g} Å that keeps a vacancy or "
+            "interstitial apart from its periodic images; use a larger supercell or lower "
+            "--min-width"
         )
-    n_atoms = len(structure) * mult[0] * mult[1] * mult[2] - 1
+    n_atoms = len(structure) * mult[0] * mult[1] * mult[2] + extra_atoms
     if n_atoms > max_atoms:
         raise InvalidConditionError(
             f"the {mult[0]}x{mult[1]}x{mult[2]} supercell has {n_atoms} atoms, above the "
@@ -172,6 +179,37 @@ def _endpoints(
     final = initial.copy()
     final.positions[mover] = end_cart  # unwrapped: the straight hop, not its periodic image
     return initial, final
+
+
+def _interstitial_endpoints(
+    s: Structure,
+    site_i: int,
+    site_j: int,
+    image: Sequence[int],
+    mult: Sequence[int],
+) -> tuple[Any, Any]:
+    """Initial and final ASE Atoms of an interstitial hop: the host supercell (every site of
+    `s` not flagged ``interstitial``) plus one extra ion at site_i (initial) or at site_j
+    shifted by `image` (final)."""
+    from ase import Atoms
+
+    from interphase.atomistic.relax import structure_to_atoms
+
+    flags = s.site_properties["interstitial"]
+    host = s.copy()
+    host.remove_sites([k for k, f in enumerate(flags) if f])
+    sup = structure_to_atoms(host).repeat(tuple(int(m) for m in mult))
+    start = s.lattice.get_cartesian_coords(s.frac_coords[site_i])
+    end = s.lattice.get_cartesian_coords(s.frac_coords[site_j] + np.asarray(image))
+    symbol = s[site_i].specie.symbol
+    initial = sup + Atoms(symbol, positions=[start])
+    final = sup + Atoms(symbol, positions=[end])  # unwrapped, as for a vacancy hop
+    return initial, final
+
+
+def _is_interstitial(s: Structure, site: int) -> bool:
+    flags = s.site_properties.get("interstitial")
+    return bool(flags is not None and flags[site])
 
 
 def _relax_fixed_cell(atoms: Any, fmax: float, steps: int) -> bool:
@@ -228,14 +266,23 @@ def neb_barrier(
         raise InvalidConditionError(f"hop sites must be within 0–{len(s) - 1} with a 3-vector")
     if s[site_i].specie != s[site_j].specie:
         raise InvalidConditionError(
-            f"a vacancy hop joins two sites of one element, not {s[site_i].specie} and "
-            f"{s[site_j].specie}"
+            f"a hop joins two sites of one element, not {s[site_i].specie} and {s[site_j].specie}"
         )
+    interstitial = _is_interstitial(s, site_i)
+    if interstitial != _is_interstitial(s, site_j):
+        raise InvalidConditionError("a hop joins two interstitial sites or two lattice sites")
     if reverse:
         site_i, site_j, image = site_j, site_i, tuple(-x for x in image)
-    mult, width = vacancy_supercell(s, min_width_a, supercell, max_atoms)
+    host = s
+    if interstitial:
+        host = s.copy()
+        host.remove_sites([k for k, f in enumerate(s.site_properties["interstitial"]) if f])
+    mult, width = vacancy_supercell(
+        host, min_width_a, supercell, max_atoms, extra_atoms=1 if interstitial else -1
+    )
     t0 = time.perf_counter()
-    initial, final = _endpoints(s, site_i, site_j, image, mult)
+    build = _interstitial_endpoints if interstitial else _endpoints
+    initial, final = build(s, site_i, site_j, image, mult)
     hop_length = float(np.linalg.norm(final.positions - initial.positions, axis=1).max())
 
     def new_calc() -> Any:
@@ -291,7 +338,7 @@ def neb_barrier(
         site_i=site_i,
         site_j=site_j,
         image=tuple(int(x) for x in image),  # type: ignore[arg-type]
-        mechanism="vacancy",
+        mechanism="interstitial" if interstitial else "vacancy",
         supercell=mult,  # type: ignore[arg-type]
         n_atoms=len(initial),
         min_width_a=width,
@@ -387,6 +434,7 @@ class HopBarriersResult(Result):
     paths: Any  # paths.PathsResult
     nebs: tuple[NEBResult, ...]
     networks: tuple[NetworkBarrier, ...]  # empty when only some hops were computed
+    mechanism: str = "vacancy"  # or "interstitial": an extra ion between empty BVSE minima
     label: str = "NEB migration barriers (not MD activation energies)"
 
 
@@ -400,12 +448,14 @@ def hop_barriers(
     resolution_a: float = 0.25,
     min_width_a: float = MIN_WIDTH_A,
     supercell: Sequence[int] | None = None,
+    mechanism: str = "vacancy",
     progress: Callable[[str, int, int], None] | None = None,
     **neb_options: Any,
 ) -> HopBarriersResult:
     """NEB of the distinct hops (`hops`: their indices; all when None) that
-    `paths.hop_paths` finds in `structure`, in one supercell. `neb_options` go to
-    `neb_barrier` (n_images, fmax_ev_per_a, max_steps, optimizer, device, calculator ...)."""
+    `paths.hop_paths` finds in `structure` for `mechanism` ("vacancy" or "interstitial"), in
+    one supercell. `neb_options` go to `neb_barrier` (n_images, fmax_ev_per_a, max_steps,
+    optimizer, device, calculator ...)."""
     from interphase.atomistic.paths import hop_paths
     from interphase.atomistic.potentials import potential_info
 
@@ -421,8 +471,17 @@ def hop_barriers(
     from interphase.atomistic.structures import load_structure
 
     s = load_structure(structure)
-    mult, _ = vacancy_supercell(s, min_width_a, supercell, neb_options.get("max_atoms", MAX_ATOMS))
-    paths = hop_paths(s, mobile_ion, max_hop_length_a=max_hop_length_a, resolution_a=resolution_a)
+    extra = 1 if mechanism == "interstitial" else -1
+    mult, _ = vacancy_supercell(
+        s, min_width_a, supercell, neb_options.get("max_atoms", MAX_ATOMS), extra_atoms=extra
+    )
+    paths = hop_paths(
+        s,
+        mobile_ion,
+        max_hop_length_a=max_hop_length_a,
+        resolution_a=resolution_a,
+        mechanism=mechanism,
+    )
     n = len(paths.hops)
     # by default the hops NEB can take straight: a segment through a third site is two hops
     clear = [h.index for h in paths.hops if h.segment_clear]
@@ -458,6 +517,7 @@ def hop_barriers(
         supercell=mult,  # type: ignore[arg-type]
         paths=paths,
         nebs=tuple(nebs),
+        mechanism=paths.mechanism,
         networks=networks,
     )
 

@@ -47,6 +47,21 @@ FRAMEWORK_CLEARANCE_A = 1.0
 # Among minimax paths, the one with the least integral of (E + floor) ds (eV·Å): the floor keeps
 # the path from wandering for energy gains of less than ~0.1 eV.
 PATH_ENERGY_FLOOR_EV = 0.1
+# An interstitial site is a BVSE grid minimum at least this far from every framework atom
+# (Å), nearer it is a collision ...
+INTERSTITIAL_CLEARANCE_A = 1.5
+# ... and at least this far from every occupied mobile-ion site: the BVSE map has no
+# mobile-mobile repulsion, so it puts minima 1.6-1.85 Å from an occupied NASICON M1 site,
+# where no second ion fits (the shortest Li-Li distance of ordered Li compounds is ~2.1 Å,
+# alpha-Li3N); nearer, the extra ion would push the other off (a split or interstitialcy
+# configuration, not modelled) ...
+INTERSTITIAL_MOBILE_CLEARANCE_A = 1.9
+# ... and at most this far above the grid's global minimum (eV): higher pockets are passed
+# through, not occupied.
+INTERSTITIAL_MAX_EV = 1.0
+# Grid minima closer than this (Å) are one site: a flat or split pocket (the NASICON M2
+# cavity) gives several grid minima about 1 Å apart, and no two real sites are that close.
+INTERSTITIAL_MERGE_A = 1.2
 
 
 @dataclass(frozen=True)
@@ -77,6 +92,19 @@ class Hop(Result):
 
 
 @dataclass(frozen=True)
+class InterstitialSite(Result):
+    """One symmetry orbit of empty BVSE minima: a representative position (fractional), its
+    energy above the grid's global minimum (eV), the number of sites per cell, and the
+    distance to the nearest atom of the structure (Å)."""
+
+    index: int
+    frac_coords: tuple[float, float, float]
+    energy_ev: float
+    multiplicity: int
+    nearest_atom_a: float
+
+
+@dataclass(frozen=True)
 class Network(Result):
     """The hops a percolating network of `dimension` needs and its limiting barrier (eV).
 
@@ -104,6 +132,10 @@ class PathsResult(Result):
     resolution_a: float
     max_hop_length_a: float
     bvse: Any  # BVSEResult the profiles were read from
+    # "vacancy": hops between occupied sites; "interstitial": an extra ion between the empty
+    # BVSE minima of `interstitials` (the host's own ions stay in place)
+    mechanism: str = "vacancy"
+    interstitials: tuple[InterstitialSite, ...] = ()
     method: str = "BVSE grid minimax paths (bvlain, softBV parameters)"
     citations: tuple[str, ...] = ("chen2017softbv", "bvlain")
     _structure: Any = None  # the pymatgen Structure (for NEB and plots)
@@ -351,37 +383,54 @@ def hop_paths(
     max_hop_length_a: float = 4.5,
     resolution_a: float = 0.25,
     bvse: BVSEResult | None = None,
+    mechanism: str = "vacancy",
 ) -> PathsResult:
     """Distinct hops of `mobile_ion` with their BVSE profiles and the 1D/2D/3D networks.
 
     `structure`: Structure, CIF path or bundled name. `max_hop_length_a`: longest site-to-site
     distance (Å) considered a direct hop. `bvse`: a BVSEResult of the same structure to reuse
-    (computed at `resolution_a` otherwise)."""
-    from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
-
+    (computed at `resolution_a` otherwise). `mechanism`: "vacancy" (hops between the occupied
+    sites) or "interstitial" (an extra ion hopping between the empty BVSE minima, which are
+    added to the returned `_structure` with the site property ``interstitial``)."""
     from interphase.atomistic.bvse import bvse_barriers
     from interphase.atomistic.structures import load_structure
 
     if not (math.isfinite(max_hop_length_a) and 1.0 <= max_hop_length_a <= 8.0):
         raise InvalidConditionError("the longest hop must be within 1–8 Å")
+    if mechanism not in ("vacancy", "interstitial"):
+        raise InvalidConditionError(f"mechanism {mechanism!r}: choose vacancy or interstitial")
     s = load_structure(structure).copy()
     s.remove_oxidation_states()
     bv = bvse or bvse_barriers(s, mobile_ion, resolution_a=resolution_a)
-    mobile = [k for k, site in enumerate(s) if site.specie.symbol == mobile_ion]
-    sga = SpacegroupAnalyzer(s, symprec=0.1)
-    try:
-        wyckoffs = list(sga.get_symmetry_dataset().wyckoffs)
-        ops = sga.get_symmetry_operations()
-        group = f"{sga.get_space_group_symbol()} ({sga.get_space_group_number()})"
-    except Exception:  # spglib gives up on some distorted cells: no symmetry, every hop distinct
-        from pymatgen.core.operations import SymmOp
-
-        wyckoffs, ops, group = ["?"] * len(s), [SymmOp.from_rotation_and_translation()], "P1"
+    wyckoffs, ops, group = _symmetry(s)
+    interstitials: tuple[InterstitialSite, ...] = ()
+    if mechanism == "interstitial":
+        interstitials, orbits = interstitial_sites(s, bv, ops, mobile_ion)
+        if not interstitials:
+            raise InvalidConditionError(
+                f"{s.composition.reduced_formula} has no empty BVSE minimum within "
+                f"{INTERSTITIAL_MAX_EV:g} eV of the lowest with room for an extra "
+                f"{mobile_ion} (≥ {INTERSTITIAL_CLEARANCE_A:g} Å from the framework, "
+                f"≥ {INTERSTITIAL_MOBILE_CLEARANCE_A:g} Å from the {mobile_ion} sites): no "
+                "interstitial site to hop between"
+            )
+        host = len(s)
+        s.add_site_property("interstitial", [False] * host)
+        for orbit in orbits:
+            for frac in orbit:
+                s.append(mobile_ion, frac, properties={"interstitial": True})
+        mobile = list(range(host, len(s)))
+        wyckoffs = _symmetry(s)[0]
+        what = "interstitial sites"
+    else:
+        mobile = [k for k, site in enumerate(s) if site.specie.symbol == mobile_ion]
+        what = "sites"
     pairs = _candidate_hops(s, mobile, max_hop_length_a)
     if not pairs:
         raise InvalidConditionError(
-            f"no two {mobile_ion} sites of {s.composition.reduced_formula} lie within "
+            f"no two {mobile_ion} {what} of {s.composition.reduced_formula} lie within "
             f"{max_hop_length_a:g} Å; raise the longest hop length"
+            + ("" if mechanism == "interstitial" else " or try the interstitial mechanism")
         )
     labels = _classes(s, pairs, ops)
     order = sorted(set(labels), key=lambda c: (pairs[c][3], c))
@@ -413,7 +462,7 @@ def hop_paths(
         )
     networks = _networks(s, mobile, pairs, labels, order, hops, bv)
     return PathsResult(
-        formula=s.composition.reduced_formula,
+        formula=bv.formula,
         mobile_ion=mobile_ion,
         space_group=group,
         n_mobile_sites=len(mobile),
@@ -422,12 +471,119 @@ def hop_paths(
         resolution_a=bv.resolution_a,
         max_hop_length_a=max_hop_length_a,
         bvse=bv,
+        mechanism=mechanism,
+        interstitials=interstitials,
         _structure=s,
         _mobile=tuple(mobile),
         _edges=tuple(
             (order.index(lab), i, j, img) for (i, j, img, _), lab in zip(pairs, labels, strict=True)
         ),
     )
+
+
+def _symmetrize(frac: np.ndarray, ops: list, lattice: Any) -> np.ndarray:
+    """`frac` moved onto its site symmetry: the mean of its images under the operations that
+    map it within INTERSTITIAL_MERGE_A of itself (a grid minimum is off a special position by
+    up to half a grid spacing)."""
+    near = []
+    for op in ops:
+        d = op.operate(frac) - frac
+        d -= np.rint(d)
+        if np.linalg.norm(lattice.get_cartesian_coords(d)) < INTERSTITIAL_MERGE_A:
+            near.append(d)
+    return (frac + np.mean(near, axis=0)) % 1.0
+
+
+def _orbit(frac: np.ndarray, ops: list, lattice: Any) -> np.ndarray:
+    """The distinct images of `frac` in the home cell under `ops`."""
+    out: list[np.ndarray] = []
+    for op in ops:
+        p = op.operate(frac) % 1.0
+        for q in out:
+            d = p - q
+            d -= np.rint(d)
+            if np.linalg.norm(lattice.get_cartesian_coords(d)) < 0.05:
+                break
+        else:
+            out.append(p)
+    return np.array(out)
+
+
+def interstitial_sites(
+    structure: Structure,
+    bvse: BVSEResult,
+    ops: list,
+    mobile_ion: str = "Li",
+    *,
+    clearance_a: float = INTERSTITIAL_CLEARANCE_A,
+    max_energy_ev: float = INTERSTITIAL_MAX_EV,
+) -> tuple[tuple[InterstitialSite, ...], list[np.ndarray]]:
+    """Empty BVSE minima of `structure` grouped into symmetry orbits (lowest energy first),
+    and each orbit's positions (fractional, home cell).
+
+    A minimum counts when it lies at least `clearance_a` Å from every framework atom,
+    INTERSTITIAL_MOBILE_CLEARANCE_A from every occupied mobile-ion site, and at most
+    `max_energy_ev` above the grid's global minimum (module constants give the reasons)."""
+    from scipy import ndimage
+
+    grid = periodic_grid(bvse)
+    n = np.array(grid.shape)
+    low = (ndimage.minimum_filter(grid, size=3, mode="wrap") == grid) & (grid <= max_energy_ev)
+    idx = np.argwhere(low)
+    order = np.argsort(grid[tuple(idx.T)])
+    lattice = structure.lattice
+    kept: list[tuple[np.ndarray, float]] = []
+    taken: list[np.ndarray] = []  # every orbit member found so far
+    for k in order:
+        frac = idx[k] / n
+        energy = float(grid[tuple(idx[k])])
+        if taken:
+            d = np.array(taken) - frac
+            d -= np.rint(d)
+            if np.linalg.norm(d @ lattice.matrix, axis=1).min() < INTERSTITIAL_MERGE_A:
+                continue  # the same pocket, or a symmetry image of a kept site
+        site = _symmetrize(frac, ops, lattice)
+        cart = lattice.get_cartesian_coords(site)
+        orbit = _orbit(site, ops, lattice)
+        taken.extend(orbit)
+        near = structure.get_sites_in_sphere(cart, INTERSTITIAL_MOBILE_CLEARANCE_A)
+        if any(nb.nn_distance < clearance_a or nb.specie.symbol == mobile_ion for nb in near):
+            continue
+        kept.append((site, energy))
+    sites, orbits = [], []
+    for number, (site, energy) in enumerate(kept):
+        orbit = _orbit(site, ops, lattice)
+        nearest = min(
+            float(nb.nn_distance)
+            for nb in structure.get_sites_in_sphere(lattice.get_cartesian_coords(site), 6.0)
+        )
+        sites.append(
+            InterstitialSite(
+                number,
+                tuple(float(x) for x in site),
+                energy,
+                len(orbit),
+                nearest,  # type: ignore[arg-type]
+            )
+        )
+        orbits.append(orbit)
+    return tuple(sites), orbits
+
+
+def _symmetry(s: Structure) -> tuple[list[str], list, str]:
+    """Wyckoff letters, space-group operations and the group's name (spglib, 0.1 Å)."""
+    from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
+
+    sga = SpacegroupAnalyzer(s, symprec=0.1)
+    try:
+        wyckoffs = list(sga.get_symmetry_dataset().wyckoffs)
+        ops = sga.get_symmetry_operations()
+        group = f"{sga.get_space_group_symbol()} ({sga.get_space_group_number()})"
+    except Exception:  # spglib gives up on some distorted cells: no symmetry, every hop distinct
+        from pymatgen.core.operations import SymmOp
+
+        wyckoffs, ops, group = ["?"] * len(s), [SymmOp.from_rotation_and_translation()], "P1"
+    return wyckoffs, ops, group
 
 
 def _networks(
@@ -468,4 +624,13 @@ def _networks(
     )
 
 
-__all__ = ["Hop", "Network", "PathsResult", "hop_paths", "hop_profile", "periodic_grid"]
+__all__ = [
+    "Hop",
+    "InterstitialSite",
+    "Network",
+    "PathsResult",
+    "hop_paths",
+    "hop_profile",
+    "interstitial_sites",
+    "periodic_grid",
+]

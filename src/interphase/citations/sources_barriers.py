@@ -123,4 +123,39 @@ SOURCES = [
         note="AIMD + NEB: concerted interstitial barrier 0.08 eV; purely interstitial 0.51 eV "
         "(Dietrich et al., quoted in the abstract)",
     ),
+    Citation(
+        key="devi2025migration",
+        authors="R. Devi, A. Balasubramanian, K. T. Butler, G. Sai Gautam",
+        title="A literature-derived dataset of migration barriers for quantifying ionic "
+        "transport in battery materials",
+        venue="arXiv:2508.06459 (dataset: github.com/sai-mat-group/migration-barrier-dataset, "
+        "TABULATION-GIT-HUB.xlsx, commit 4c3b6e4)",
+        year=2025,
+        url="https://arxiv.org/abs/2508.06459",
+        note="DFT-NEB migration barriers collected from the literature, one row per path with "
+        "its exchange-correlation functional, space group and path label; read from the "
+        "dataset's table, a second-hand source: the original paper of each row is named in the "
+        "dataset's JSON, which could not be read here",
+    ),
+    Citation(
+        key="moradabadi2016li2s",
+        authors="A. Moradabadi, P. Kaghazchi",
+        title="Thermodynamics and kinetics of defects in Li2S",
+        venue="Appl. Phys. Lett. 108, 213906",
+        year=2016,
+        doi="10.1063/1.4952434",
+        note="DFT: a negatively charged Li vacancy moves by single-vacancy hopping with a 0.27 eV "
+        "barrier; interstitial Li+ by an exchange (interstitialcy) mechanism, 0.45 eV (abstract)",
+    ),
+    Citation(
+        key="morgan2010anatase",
+        authors="B. J. Morgan, G. W. Watson",
+        title="GGA+U description of lithium intercalation into anatase TiO2",
+        venue="Phys. Rev. B 82, 144119",
+        year=2010,
+        url="https://123docz.net/document/11741165-gga-u-description-of-lithium-intercalation-"
+        "into-anatase-tio-2.htm",
+        note="GGA and GGA+U NEB: barriers to inter-octahedral diffusion of interstitial Li of "
+        "about 0.6 eV (abstract); DOI not verified here",
+    ),
 ]

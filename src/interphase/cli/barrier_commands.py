@@ -70,9 +70,27 @@ HOP_COLUMNS = [
 
 
 def _print_paths(paths: Any) -> None:
+    if paths.interstitials:
+        console.print(
+            table(
+                f"interstitial {paths.mobile_ion} sites in {paths.formula} (empty BVSE minima)",
+                ["site", "position (fractional)", "mult.", "energy (eV)", "nearest atom (Å)"],
+                [
+                    [
+                        i.index,
+                        " ".join(f"{x:.3f}" for x in i.frac_coords),
+                        i.multiplicity,
+                        i.energy_ev,
+                        i.nearest_atom_a,
+                    ]
+                    for i in paths.interstitials
+                ],
+            )
+        )
     console.print(
         table(
-            f"{paths.mobile_ion} hops in {paths.formula} ({paths.space_group}), BVSE",
+            f"{paths.mobile_ion} {paths.mechanism} hops in {paths.formula} "
+            f"({paths.space_group}), BVSE",
             HOP_COLUMNS,
             _hop_rows(paths),
         )
@@ -156,6 +174,12 @@ def register(app: typer.Typer) -> None:
         ion: str = typer.Option("Li", "--ion", help="Mobile element."),
         resolution: float = typer.Option(0.25, "--resolution", help="BVSE grid spacing in Å."),
         max_hop: float = typer.Option(4.5, "--max-hop", help="Longest direct hop, Å."),
+        mechanism: str = typer.Option(
+            "vacancy",
+            "--mechanism",
+            help="vacancy (between occupied sites) or interstitial (an extra ion between "
+            "empty BVSE minima).",
+        ),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
         plot: Path = typer.Option(
             None, "--plot", help="Profiles and the network (.png, .svg, .pdf or .html)."
@@ -166,7 +190,9 @@ def register(app: typer.Typer) -> None:
         check_plot_path(plot)
         from interphase.atomistic.paths import hop_paths
 
-        r = hop_paths(structure, ion, max_hop_length_a=max_hop, resolution_a=resolution)
+        r = hop_paths(
+            structure, ion, max_hop_length_a=max_hop, resolution_a=resolution, mechanism=mechanism
+        )
         if json_out:
             emit_json(r)
         else:
@@ -190,6 +216,12 @@ def register(app: typer.Typer) -> None:
         ion: str = typer.Option("Li", "--ion", help="Mobile element."),
         resolution: float = typer.Option(0.25, "--resolution", help="BVSE grid spacing in Å."),
         max_hop: float = typer.Option(4.5, "--max-hop", help="Longest direct hop, Å."),
+        mechanism: str = typer.Option(
+            "vacancy",
+            "--mechanism",
+            help="vacancy (between occupied sites) or interstitial (an extra ion between "
+            "empty BVSE minima).",
+        ),
         device: str = typer.Option(None, "--device", help="cpu or cuda (auto if omitted)."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
         json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
@@ -197,8 +229,9 @@ def register(app: typer.Typer) -> None:
             None, "--plot", help="Energy profile per hop (.png, .svg, .pdf or .html)."
         ),
     ) -> None:
-        """Climbing-image NEB barriers of the distinct vacancy hops (ASE, ML potential), and
-        the effective 1D/2D/3D barrier of the network when every hop is computed."""
+        """Climbing-image NEB barriers of the distinct vacancy (or interstitial) hops (ASE, ML
+        potential), and the effective 1D/2D/3D barrier of the network when every hop is
+        computed."""
         check_plot_path(plot)
         from interphase.atomistic.neb import hop_barriers
         from interphase.atomistic.potentials import check_device, potential_info
@@ -217,6 +250,7 @@ def register(app: typer.Typer) -> None:
                 resolution_a=resolution,
                 min_width_a=min_width,
                 supercell=mult,
+                mechanism=mechanism,
                 progress=cb,
                 n_images=images,
                 fmax_ev_per_a=fmax,
@@ -236,7 +270,7 @@ def _print_neb(r: Any) -> None:
     first = r.nebs[0]
     console.print(
         table(
-            f"CI-NEB {r.potential}: vacancy hops in {r.formula}, supercell "
+            f"CI-NEB {r.potential}: {r.mechanism} hops in {r.formula}, supercell "
             f"{'x'.join(map(str, r.supercell))} ({first.n_atoms} atoms, ≥ "
             f"{first.min_width_a:.1f} Å thick)",
             [

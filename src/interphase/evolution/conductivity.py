@@ -73,8 +73,9 @@ def li_conductivity(
 ) -> Estimate:
     """The Li+ conductivity of a phase at `temperature_k`: a room-temperature value (user's,
     else sourced) moved along an Arrhenius line sigma(T) = sigma(T0) exp(-E_a/k (1/T - 1/T0))
-    with the phase's activation energy (user's ``li_activation_energy_ev``, else sourced);
-    without one the room-temperature value is used and flagged `uncorrected_temperature`."""
+    with the phase's activation energy (user's ``li_activation_energy_ev``, else the catalog's,
+    else a published E_a or hop barrier: `_published_activation_energy`); without one the
+    room-temperature value is used and flagged `uncorrected_temperature`."""
     params = params or Parameters()
     user = params.get(formula, "li_conductivity_s_cm")
     if user is not None:
@@ -97,6 +98,8 @@ def arrhenius(est: Estimate, formula: str, params: Parameters, temperature_k: fl
         q = _sourced(formula, "li_activation_energy_ev")
         ea, ea_source = (None, "") if q is None else (q.value, q.source)
     if ea is None:
+        ea, ea_source = _published_activation_energy(formula)
+    if ea is None:
         return replace(
             est,
             how=est.how + f"; the room-temperature value, not corrected to {temperature_k:g} K "
@@ -111,6 +114,36 @@ def arrhenius(est: Estimate, formula: str, params: Parameters, temperature_k: fl
         est.source,
         est.how + f"; Arrhenius to {temperature_k:g} K with E_a {ea:g} eV [{ea_source}]",
     )
+
+
+def _published_activation_energy(formula: str) -> tuple[float | None, str]:
+    """An Arrhenius slope (eV) for `formula` when the catalog has none: a measured, else an
+    AIMD, activation energy of long-range transport (atomistic/references.py), else the
+    lowest published single-hop barrier (atomistic/barrier_references.py), labelled as a
+    barrier: it holds no defect formation energy, so it bounds the slope from below."""
+    from pymatgen.core import Composition
+
+    from interphase.atomistic.barrier_references import barrier_for
+    from interphase.atomistic.references import TRANSPORT_REFERENCES
+
+    try:
+        target = Composition(formula).reduced_formula
+    except Exception:  # not a formula (a name the catalog would resolve): barrier_for tries
+        target = formula
+    for method in ("experiment", "AIMD"):
+        found = [
+            r
+            for r in TRANSPORT_REFERENCES
+            if r.method == method and r.ea_ev is not None and r.reduced_formula == target
+        ]
+        if found:
+            r = found[0]
+            return r.ea_ev, f"{r.citation_key}; {method} E_a of long-range transport"
+    barrier = barrier_for(formula)
+    if barrier is None:
+        return None, ""
+    value, label = barrier
+    return value, label + "; used as the Arrhenius slope, a lower bound on E_a"
 
 
 def electronic_conductivity(
