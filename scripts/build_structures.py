@@ -78,6 +78,14 @@ BUILT: dict[str, tuple[str, Lattice, list[str], list[list[float]]]] = {
         ["Li", "C", "O", "O"],
         [[0.1965, 0.4484, 0.8355], [0, 0.0657, 0.25], [0, 0.3222, 0.25], [0.1464, -0.0642, 0.3129]],
     ),
+    # rutile TiO2 at 298 K: Abrahams & Bernstein, J. Chem. Phys. 55, 3206 (1971),
+    # doi:10.1063/1.1676569 (single-crystal X-ray; x(O) = 0.30479(10)). Ti 2a, O 4f.
+    "TiO2_P4_2-mnm_rutile.cif": (
+        "P4_2/mnm",
+        Lattice.tetragonal(4.593659, 2.958682),
+        ["Ti", "O"],
+        [[0, 0, 0], [0.30479, 0.30479, 0]],
+    ),
     # alpha-Li3N: Kawada et al. (1986), TOF neutron diffraction at 20 C, COD 1544904, as the
     # NCrystal data file ncrystal_core/data/Li3N_sg191_LithiumNitride.ncmat (mctools/ncrystal @
     # dc02ce53). Every site is special (N 1a, Li1 1b, Li2 2c), so only a and c are refined.

@@ -110,13 +110,14 @@ def test_bad_input_is_refused():
 def test_interstitial_sites_are_the_empty_polyhedra():
     """Empty BVSE minima land on the crystallographic holes: in antifluorite Li2S the
     octahedral 4b holes (4 per cell), a*sqrt(3)/4 from their eight Li; the same hole in the
-    primitive Li2O cell (one per cell); in NASICON LiTi2(PO4)3 the empty M2 (18e) cavity,
-    whose two grid minima about 1 Å apart are one site. Rock-salt LiF has no room: its
-    tetrahedral holes are 1.74 Å from four Li, nearer than INTERSTITIAL_MOBILE_CLEARANCE_A.
+    primitive Li2O cell (one per cell); in NASICON LiTi2(PO4)3 the empty M2 cavity, resolved
+    at the default 0.25 Å grid as a pair of 36f minima about 1 Å apart across its two-fold
+    axis, joined by a hop of a few meV (the split M2 position). Rock-salt LiF has no room:
+    its tetrahedral holes are 1.74 Å from four Li, nearer than
+    INTERSTITIAL_MOBILE_CLEARANCE_A.
 
-    Breaking the code on purpose: INTERSTITIAL_MERGE_A = 0.5 splits the M2 cavity into 36
-    sites, and dropping the clearance from occupied Li sites adds the 36f minima 1.85 Å from
-    the NASICON M1 Li; either fails the LiTi2(PO4)3 assertion."""
+    Breaking the code on purpose: INTERSTITIAL_MOBILE_CLEARANCE_A = 1.0 (instead of 1.9) lets
+    minima crowd the occupied Li sites; this test and the LiF refusal below both fail."""
     li2s = hop_paths("Li2S", mechanism="interstitial", resolution_a=RESOLUTION_A)
     a = li2s._structure.lattice.a
     (site,) = li2s.interstitials
@@ -128,11 +129,13 @@ def test_interstitial_sites_are_the_empty_polyhedra():
     (site,) = li2o.interstitials
     assert site.multiplicity == 1
     assert site.nearest_atom_a == pytest.approx(a_conv * np.sqrt(3) / 4, abs=0.02)
-    ltp = hop_paths("LiTi2(PO4)3", mechanism="interstitial", resolution_a=0.3)
-    assert [s.multiplicity for s in ltp.interstitials] == [18]
+    ltp = hop_paths("LiTi2(PO4)3", mechanism="interstitial")
+    assert [s.multiplicity for s in ltp.interstitials] == [36]
+    pair = ltp.hops[0]
+    assert pair.length_a < 1.2 and pair.multiplicity == 18 and pair.barrier_forward_ev < 0.05
     # the extra sites are flagged; the host's own Li are not among the mobile sites
     flags = ltp._structure.site_properties["interstitial"]
-    assert sum(flags) == 18 and all(flags[k] for k in ltp._mobile)
+    assert sum(flags) == 36 and all(flags[k] for k in ltp._mobile)
 
 
 def test_interstitial_mechanism_refusals():
@@ -144,3 +147,22 @@ def test_interstitial_mechanism_refusals():
         hop_paths("LiF", mechanism="interstitial", resolution_a=0.5)
     with pytest.raises(InvalidConditionError, match="interstitial mechanism"):
         hop_paths("LiTi2(PO4)3", resolution_a=0.5)  # M1 sites 6 Å apart: no vacancy hop
+
+
+def test_rutile_channel_and_mixed_valence_spinel():
+    """Li in Li-free rutile TiO2 (an empty host, Li+ from its common oxidation state) moves
+    along the open c channel: the 1D network is hops of c/2 and the 2D one opens only more
+    than 1 eV higher (the channels are isolated). Mixed-valence LiMn2O4 gets the charge-
+    balancing Mn 3.5+ on every site, and its one distinct vacancy hop is 8a-8a, a*sqrt(3)/4.
+
+    Breaking the code on purpose: without `empty_host` TiO2 is refused ("has no Li")."""
+    rutile = hop_paths("TiO2", mechanism="interstitial", resolution_a=RESOLUTION_A)
+    c = rutile._structure.lattice.c
+    one, two = rutile.networks[0], rutile.networks[1]
+    assert {round(rutile.hops[h].length_a, 2) for h in one.hops} == {round(c / 2, 2)}
+    assert two.barrier_ev > one.barrier_ev + 1.0
+    spinel = hop_paths("LiMn2O4", resolution_a=RESOLUTION_A)
+    assert spinel.bvse.oxidation_states["Mn"] == pytest.approx(3.5)
+    (hop,) = spinel.hops
+    a = spinel._structure.lattice.a
+    assert hop.length_a == pytest.approx(a * np.sqrt(3) / 4, abs=1e-3)

@@ -301,7 +301,7 @@ BARRIER_REFERENCES: tuple[BarrierReference, ...] = (
         "vacancy",
         0.371,
         None,
-        "GGA; the BVSE map needs integer oxidation states, which Mn(3.5+) lacks",
+        "GGA",
         "devi2025migration",
     ),
     BarrierReference(
@@ -364,8 +364,20 @@ BARRIER_REFERENCES: tuple[BarrierReference, ...] = (
         "interstitial",
         0.5,
         None,
+        "GGA; one interstitial Li in TiO2; the bundled TiO2 is rutile",
+        "devi2025migration",
+        bundled_phase_matches=False,
+    ),
+    BarrierReference(
+        "TiO2",
+        "rutile (P4_2/mnm)",
+        "DFT-NEB",
+        "interstitial",
+        0.03,
+        "along the c channel",
         "GGA; one interstitial Li in TiO2",
         "devi2025migration",
+        dimension=1,
     ),
     BarrierReference(
         "TiO2",
@@ -374,8 +386,10 @@ BARRIER_REFERENCES: tuple[BarrierReference, ...] = (
         "interstitial",
         0.6,
         None,
-        "GGA and GGA+U, inter-octahedral hop of interstitial Li, about 0.6 eV",
+        "GGA and GGA+U, inter-octahedral hop of interstitial Li, about 0.6 eV; the bundled "
+        "TiO2 is rutile",
         "morgan2010anatase",
+        bundled_phase_matches=False,
     ),
     BarrierReference(
         "Li3OCl",

@@ -62,6 +62,8 @@ def _oxidation_states(s: Structure, given: dict[str, float] | None) -> dict[str,
     for g in guesses:
         if all(float(v).is_integer() for v in g.values()):
             return {k: float(v) for k, v in g.items()}
+    if guesses:  # mixed valence (LiMn2O4: Mn 3.5): the charge-balancing average on every site
+        return {k: float(v) for k, v in guesses[0].items()}
     from pymatgen.analysis.bond_valence import BVAnalyzer
 
     try:  # slower: bond-valence analysis of the sites
@@ -87,9 +89,12 @@ def bvse_barriers(
     energy_cutoff_ev: float = 5.0,
     oxidation_states: dict[str, float] | None = None,
     r_cut_a: float = 10.0,
+    empty_host: bool = False,
 ) -> BVSEResult:
     """BVSE map and 1D/2D/3D percolation barriers of `mobile_ion` (charge from its oxidation
-    state) in `structure` (Structure, CIF path or bundled name)."""
+    state) in `structure` (Structure, CIF path or bundled name). `empty_host`: the structure
+    may lack the ion (an intercalation host such as TiO2 for interstitial Li); its charge is
+    then the element's most common positive oxidation state."""
     from interphase.atomistic.structures import load_structure
 
     try:
@@ -100,11 +105,20 @@ def bvse_barriers(
         raise InvalidConditionError("resolution must be within 0.05–1 Å")
     s = load_structure(structure).copy()
     s.remove_oxidation_states()
-    if mobile_ion not in {el.symbol for el in s.composition.elements}:
+    present = mobile_ion in {el.symbol for el in s.composition.elements}
+    if not present and not empty_host:
         raise InvalidConditionError(f"{s.composition.reduced_formula} has no {mobile_ion}")
     ox = _oxidation_states(s, oxidation_states)
     s.add_oxidation_state_by_element(ox)
-    q = ox[mobile_ion]
+    if present:
+        q = ox[mobile_ion]
+    else:
+        from pymatgen.core import Element
+
+        try:
+            q = next(x for x in Element(mobile_ion).common_oxidation_states if x > 0)
+        except (ValueError, StopIteration):
+            raise InvalidConditionError(f"{mobile_ion} is not an element with a cation") from None
     sign = "+" if q > 0 else "-"
     ion = f"{mobile_ion}{abs(round(q))}{sign}"
     calc = Lain(verbose=False)

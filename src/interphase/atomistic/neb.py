@@ -9,7 +9,7 @@ For one hop (site i in the home cell to site j shifted by a lattice vector, e.g.
    hopping atom at the start site; in the final state the hopping atom has moved into the
    vacancy. Interstitial hop (sites flagged ``interstitial`` by `paths.hop_paths`): the host
    supercell plus one extra ion at the start or at the end site. Both ends are relaxed at
-   fixed cell (FIRE, `fmax_ev_per_a`);
+   fixed cell (BFGS, `fmax_ev_per_a`);
 3. `n_images` images between them (IDPP interpolation), climbing-image NEB (ase.mep.NEB)
    relaxed with FIRE or BFGS until the largest NEB force on any image is below
    `fmax_ev_per_a` or `max_steps` is reached (then `converged` is False, never hidden).
@@ -213,9 +213,11 @@ def _is_interstitial(s: Structure, site: int) -> bool:
 
 
 def _relax_fixed_cell(atoms: Any, fmax: float, steps: int) -> bool:
-    from ase.optimize import FIRE
+    # BFGS: an endpoint is a nearly harmonic relaxation around the defect, where it needs a
+    # few tens of steps against a few hundred for FIRE (LiF, 63 atoms, CHGNet)
+    from ase.optimize import BFGS
 
-    opt = FIRE(atoms, logfile=None)
+    opt = BFGS(atoms, logfile=None)
     done = bool(opt.run(fmax=fmax, steps=steps)) if steps else False
     f = atoms.get_forces()
     return done or float(np.sqrt((f**2).sum(axis=1)).max()) <= fmax
@@ -292,8 +294,11 @@ def neb_barrier(
             return calculator_factory()
         return get_calculator(info.name, device)
 
-    # EMT keeps a neighbour list per calculator: one per image avoids a rebuild at every call
-    shared = calculator is not None or (calculator_factory is None and info.name != "emt")
+    # One calculator per image (the ML model itself is loaded once and shared): a shared
+    # calculator caches only the last image, so ASE's energy and force queries between sweeps
+    # re-run the network (LiF hop, CHGNet, 2 threads: 144 s shared, 38 s one per image); EMT
+    # also keeps a neighbour list per calculator.
+    shared = calculator is not None
     calc = new_calc()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -59,8 +59,8 @@ INTERSTITIAL_MOBILE_CLEARANCE_A = 1.9
 # ... and at most this far above the grid's global minimum (eV): higher pockets are passed
 # through, not occupied.
 INTERSTITIAL_MAX_EV = 1.0
-# Grid minima closer than this (Å) are one site: a flat or split pocket (the NASICON M2
-# cavity) gives several grid minima about 1 Å apart, and no two real sites are that close.
+# A further grid minimum within this (Å) of a site already found (or of its images) is part
+# of that site's pocket, not a new site.
 INTERSTITIAL_MERGE_A = 1.2
 
 
@@ -401,7 +401,9 @@ def hop_paths(
         raise InvalidConditionError(f"mechanism {mechanism!r}: choose vacancy or interstitial")
     s = load_structure(structure).copy()
     s.remove_oxidation_states()
-    bv = bvse or bvse_barriers(s, mobile_ion, resolution_a=resolution_a)
+    bv = bvse or bvse_barriers(
+        s, mobile_ion, resolution_a=resolution_a, empty_host=mechanism == "interstitial"
+    )
     wyckoffs, ops, group = _symmetry(s)
     interstitials: tuple[InterstitialSite, ...] = ()
     if mechanism == "interstitial":
@@ -481,15 +483,15 @@ def hop_paths(
     )
 
 
-def _symmetrize(frac: np.ndarray, ops: list, lattice: Any) -> np.ndarray:
+def _symmetrize(frac: np.ndarray, ops: list, lattice: Any, spacing_a: float) -> np.ndarray:
     """`frac` moved onto its site symmetry: the mean of its images under the operations that
-    map it within INTERSTITIAL_MERGE_A of itself (a grid minimum is off a special position by
-    up to half a grid spacing)."""
+    map it within sqrt(3) grid spacings of itself (a grid minimum lies up to half a diagonal
+    from the special position, so its images up to a whole diagonal from each other)."""
     near = []
     for op in ops:
         d = op.operate(frac) - frac
         d -= np.rint(d)
-        if np.linalg.norm(lattice.get_cartesian_coords(d)) < INTERSTITIAL_MERGE_A:
+        if np.linalg.norm(lattice.get_cartesian_coords(d)) < math.sqrt(3) * spacing_a + 0.05:
             near.append(d)
     return (frac + np.mean(near, axis=0)) % 1.0
 
@@ -542,7 +544,7 @@ def interstitial_sites(
             d -= np.rint(d)
             if np.linalg.norm(d @ lattice.matrix, axis=1).min() < INTERSTITIAL_MERGE_A:
                 continue  # the same pocket, or a symmetry image of a kept site
-        site = _symmetrize(frac, ops, lattice)
+        site = _symmetrize(frac, ops, lattice, float((lattice.abc / n).max()))
         cart = lattice.get_cartesian_coords(site)
         orbit = _orbit(site, ops, lattice)
         taken.extend(orbit)
@@ -574,8 +576,8 @@ def _symmetry(s: Structure) -> tuple[list[str], list, str]:
     """Wyckoff letters, space-group operations and the group's name (spglib, 0.1 Å)."""
     from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
 
-    sga = SpacegroupAnalyzer(s, symprec=0.1)
     try:
+        sga = SpacegroupAnalyzer(s, symprec=0.1)
         wyckoffs = list(sga.get_symmetry_dataset().wyckoffs)
         ops = sga.get_symmetry_operations()
         group = f"{sga.get_space_group_symbol()} ({sga.get_space_group_number()})"
