@@ -181,23 +181,27 @@ def _endpoints(
     return initial, final
 
 
+def _host(s: Structure) -> Structure:
+    """`s` without the sites flagged ``interstitial`` (paths.hop_paths adds them)."""
+    host = s.copy()
+    host.remove_sites([k for k, f in enumerate(s.site_properties["interstitial"]) if f])
+    return host
+
+
 def _interstitial_endpoints(
     s: Structure,
+    host: Structure,
     site_i: int,
     site_j: int,
     image: Sequence[int],
     mult: Sequence[int],
 ) -> tuple[Any, Any]:
-    """Initial and final ASE Atoms of an interstitial hop: the host supercell (every site of
-    `s` not flagged ``interstitial``) plus one extra ion at site_i (initial) or at site_j
-    shifted by `image` (final)."""
+    """Initial and final ASE Atoms of an interstitial hop: the `host` supercell plus one
+    extra ion at site_i of `s` (initial) or at its site_j shifted by `image` (final)."""
     from ase import Atoms
 
     from interphase.atomistic.relax import structure_to_atoms
 
-    flags = s.site_properties["interstitial"]
-    host = s.copy()
-    host.remove_sites([k for k, f in enumerate(flags) if f])
     sup = structure_to_atoms(host).repeat(tuple(int(m) for m in mult))
     start = s.lattice.get_cartesian_coords(s.frac_coords[site_i])
     end = s.lattice.get_cartesian_coords(s.frac_coords[site_j] + np.asarray(image))
@@ -275,16 +279,15 @@ def neb_barrier(
         raise InvalidConditionError("a hop joins two interstitial sites or two lattice sites")
     if reverse:
         site_i, site_j, image = site_j, site_i, tuple(-x for x in image)
-    host = s
-    if interstitial:
-        host = s.copy()
-        host.remove_sites([k for k, f in enumerate(s.site_properties["interstitial"]) if f])
+    host = _host(s) if interstitial else s
     mult, width = vacancy_supercell(
         host, min_width_a, supercell, max_atoms, extra_atoms=1 if interstitial else -1
     )
     t0 = time.perf_counter()
-    build = _interstitial_endpoints if interstitial else _endpoints
-    initial, final = build(s, site_i, site_j, image, mult)
+    if interstitial:
+        initial, final = _interstitial_endpoints(s, host, site_i, site_j, image, mult)
+    else:
+        initial, final = _endpoints(s, site_i, site_j, image, mult)
     hop_length = float(np.linalg.norm(final.positions - initial.positions, axis=1).max())
 
     def new_calc() -> Any:

@@ -534,7 +534,7 @@ def interstitial_sites(
     idx = np.argwhere(low)
     order = np.argsort(grid[tuple(idx.T)])
     lattice = structure.lattice
-    kept: list[tuple[np.ndarray, float]] = []
+    kept: list[tuple[np.ndarray, float, np.ndarray]] = []  # site, energy, orbit
     taken: list[np.ndarray] = []  # every orbit member found so far
     for k in order:
         frac = idx[k] / n
@@ -551,25 +551,24 @@ def interstitial_sites(
         near = structure.get_sites_in_sphere(cart, INTERSTITIAL_MOBILE_CLEARANCE_A)
         if any(nb.nn_distance < clearance_a or nb.specie.symbol == mobile_ion for nb in near):
             continue
-        kept.append((site, energy))
-    sites, orbits = [], []
-    for number, (site, energy) in enumerate(kept):
-        orbit = _orbit(site, ops, lattice)
-        nearest = min(
-            float(nb.nn_distance)
-            for nb in structure.get_sites_in_sphere(lattice.get_cartesian_coords(site), 6.0)
+        kept.append((site, energy, orbit))
+    sites = tuple(
+        InterstitialSite(
+            number,
+            tuple(float(x) for x in site),  # type: ignore[arg-type]
+            energy,
+            len(orbit),
+            min(
+                (
+                    float(nb.nn_distance)
+                    for nb in structure.get_sites_in_sphere(lattice.get_cartesian_coords(site), 6.0)
+                ),
+                default=6.0,
+            ),
         )
-        sites.append(
-            InterstitialSite(
-                number,
-                tuple(float(x) for x in site),
-                energy,
-                len(orbit),
-                nearest,  # type: ignore[arg-type]
-            )
-        )
-        orbits.append(orbit)
-    return tuple(sites), orbits
+        for number, (site, energy, orbit) in enumerate(kept)
+    )
+    return sites, [orbit for _, _, orbit in kept]
 
 
 def _symmetry(s: Structure) -> tuple[list[str], list, str]:
