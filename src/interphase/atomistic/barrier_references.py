@@ -169,6 +169,7 @@ BARRIER_REFERENCES: tuple[BarrierReference, ...] = (
         "interstitial Li in bulk LTP, about 0.19 eV (vacancies: 0.29-0.75 eV over substituted "
         "compounds); the bundled cell is a CHGNet-relaxed model",
         "lang2015ltp",
+        dimension=3,
     ),
     BarrierReference(
         "Li7P3S11",
