@@ -180,6 +180,9 @@ def _computed(rec: dict, dimension: int | None) -> float | None:
 
 
 def _comparison(results, potentials, refs_for) -> None:
+    """One row per published value of every computed material: the NEB number of the same
+    mechanism (a vacancy run stands against an Arrhenius E_a, listed but not counted;
+    concerted mechanisms are not built and show "—")."""
     print("\ncomparison with published barriers (eV)")
     print(
         f" {'material':12s} {'method':15s} {'mech.':14s} {'ref':>6s} "
@@ -187,26 +190,28 @@ def _comparison(results, potentials, refs_for) -> None:
     )
     errors: dict[str, list[tuple[float, float]]] = {p: [] for p in potentials}
     materials: dict[str, set[str]] = {p: set() for p in potentials}
-    for name, mechanism in dict.fromkeys((m, k) for m, k, _ in results):
+    for name in dict.fromkeys(m for m, _, _ in results):
         for ref in refs_for(name):
-            if ref.mechanism != mechanism and not (
-                mechanism == "vacancy" and ref.mechanism not in ("vacancy", "interstitial")
-            ):
-                continue  # an interstitial run is compared with interstitial references only
+            built = ref.mechanism in ("vacancy", "interstitial")
+            mechanism = ref.mechanism if built else "vacancy"
             row = []
             for p in potentials:
                 r = results.get((name, mechanism, p))
-                value = _computed(r, ref.dimension) if r is not None else None
+                value = None
+                if r is not None and (built or ref.mechanism == "long-range"):
+                    value = _computed(r, ref.dimension)
                 row.append("—" if value is None else f"{value:.3f}")
-                counted = ref.is_hop_barrier and ref.mechanism == mechanism
-                if value is not None and counted and ref.bundled_phase_matches:
+                counted = ref.is_hop_barrier and built and ref.bundled_phase_matches
+                if value is not None and counted:
                     errors[p].append((value, ref.barrier_ev))
                     materials[p].add(name)
-            print(
-                f" {name:12s} {ref.method:15s} {ref.mechanism:14s} {ref.barrier_ev:6.3f} "
-                + " ".join(f"{v:>9s}" for v in row)
-                + f"  [{ref.citation_key}]"
-            )
+            if any(v != "—" for v in row) or not built:
+                note = "" if ref.bundled_phase_matches else " (other phase)"
+                print(
+                    f" {name:12s} {ref.method:15s} {ref.mechanism:14s} {ref.barrier_ev:6.3f} "
+                    + " ".join(f"{v:>9s}" for v in row)
+                    + f"  [{ref.citation_key}]{note}"
+                )
     print("\n potential  n  materials  mean err  MAE    worst   mean NEB/ref")
     for p, pairs in errors.items():
         if not pairs:
