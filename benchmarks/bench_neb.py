@@ -88,6 +88,9 @@ def _record(name: str, pot: str, r, dt: float, args: argparse.Namespace) -> dict
                 "length_a": n.hop_length_a,
                 "forward_ev": n.barrier_forward_ev,
                 "reverse_ev": n.barrier_reverse_ev,
+                "barrier_ev": n.migration_barrier_ev(),
+                "saddle_resolved": n.saddle_resolved,
+                "profile_ev": list(n.profile_energy_ev),
                 "max_force": n.max_force_ev_per_a,
                 "converged": n.converged,
                 "steps": n.n_steps,
@@ -171,11 +174,24 @@ def main() -> None:
     _comparison(results, potentials, barrier_references_for)
 
 
+def _hop_barrier(n: dict) -> float | None:
+    """NEBResult.migration_barrier_ev of a saved hop. Records written before the profile was
+    saved carry only the forward and reverse barriers: the saddle is resolved when both are
+    positive, and the dip below the ends cannot be checked."""
+    if "barrier_ev" in n:
+        return n["barrier_ev"]
+    f, r = n["forward_ev"], n["reverse_ev"]
+    resolved = f > 1e-3 and r > 1e-3
+    return max(f, r) if resolved or abs(f - r) <= 0.05 else None
+
+
 def _computed(rec: dict, dimension: int | None) -> float | None:
     """The network barrier of `dimension` (None unless every clear hop was computed), or for
-    None the lowest computed hop barrier."""
+    None the lowest migration barrier among the computed hops (hops that are no barrier
+    between two minima are left out, see NEBResult.migration_barrier_ev)."""
     if dimension is None:
-        return min((n["forward_ev"] for n in rec["nebs"]), default=None)
+        values = [b for b in map(_hop_barrier, rec["nebs"]) if b is not None]
+        return min(values, default=None)
     return rec["networks"].get(str(dimension))
 
 

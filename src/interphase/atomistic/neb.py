@@ -84,6 +84,33 @@ class NEBResult(Result):
     endpoints_converged: bool
     elapsed_s: float
 
+    @property
+    def saddle_resolved(self) -> bool:
+        """Whether the highest image lies inside the band. When an end is highest the band
+        resolved no saddle: the hop is downhill, or flat within the band's resolution."""
+        energies = self.profile_energy_ev
+        return 0 < int(np.argmax(energies)) < len(energies) - 1
+
+    @property
+    def dip_ev(self) -> float:
+        """Lowest moving image minus the lower end (eV); well below 0, the band passes a
+        minimum deeper than both ends (an intermediate site: relax from there)."""
+        energies = self.profile_energy_ev
+        return float(min(energies[1:-1]) - min(energies[0], energies[-1]))
+
+    def migration_barrier_ev(self, flat_ev: float = 0.05) -> float | None:
+        """The hop's barrier for comparison with published single-hop values: the highest
+        image above the lowest one (the forward barrier when the start is lowest), or None
+        when the band is not a hop between two minima of one landscape: it dips more than
+        `flat_ev` below both ends, or it resolved no saddle and its ends differ by more than
+        `flat_ev` (a downhill relaxation from a metastable start, not a barrier)."""
+        if self.dip_ev < -flat_ev:
+            return None
+        if not self.saddle_resolved and abs(self.reaction_energy_ev) > flat_ev:
+            return None
+        energies = self.profile_energy_ev
+        return float(max(energies) - min(energies))
+
 
 def perpendicular_widths_a(lattice: np.ndarray) -> np.ndarray:
     """Distance (Å) between opposite faces of the cell along each axis: V / |b x c| etc."""
