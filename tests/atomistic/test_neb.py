@@ -191,3 +191,20 @@ def test_interstitial_hop_is_symmetric_and_adds_one_ion():
     )
     with pytest.raises(InvalidConditionError, match="two interstitial sites"):
         neb_barrier(paths._structure, (paths._mobile[0], lattice_li, (0, 0, 0)), "chgnet")
+
+
+def test_migration_barrier_only_for_a_hop_between_two_minima(al_hop):
+    """The comparison barrier is the forward barrier of a symmetric hop; a band that dips
+    below both ends (an intermediate site) or runs downhill with no saddle is no barrier."""
+    from dataclasses import replace
+
+    assert al_hop.saddle_resolved
+    assert al_hop.migration_barrier_ev() == pytest.approx(al_hop.barrier_forward_ev)
+    dips = replace(al_hop, profile_energy_ev=(0.0, 0.05, -0.3, 0.05, 0.0))
+    assert dips.dip_ev == pytest.approx(-0.3) and dips.migration_barrier_ev() is None
+    downhill = replace(
+        al_hop, profile_energy_ev=(0.0, -0.1, -0.3, -0.4, -0.5), reaction_energy_ev=-0.5
+    )
+    assert not downhill.saddle_resolved and downhill.migration_barrier_ev() is None
+    flat = replace(al_hop, profile_energy_ev=(0.0, -0.004, -0.01, -0.004, 0.0))
+    assert flat.migration_barrier_ev() == pytest.approx(0.01)

@@ -319,6 +319,19 @@ def _print_neb(r: Any) -> None:
                 ],
             )
         )
+    for n in r.nebs:
+        if n.migration_barrier_ev() is None:
+            why = (
+                f"the band dips {-n.dip_ev:.2f} eV below both ends (an intermediate site)"
+                if n.dip_ev < -0.05
+                else f"the band runs {abs(n.reaction_energy_ev):.2f} eV downhill with no saddle"
+            )
+            console.print(
+                f"hop {n.hop_index}: not a migration barrier: {why}; relax from the lower "
+                "state before reading a barrier",
+                highlight=False,
+                markup=False,
+            )
     console.print(
         f"{r.label}; fwd/rev: saddle minus relaxed start/end; converged: NEB forces below "
         f"{first.fmax_ev_per_a:g} eV/Å",
