@@ -404,13 +404,14 @@ def hop_paths(
     bv = bvse or bvse_barriers(
         s, mobile_ion, resolution_a=resolution_a, empty_host=mechanism == "interstitial"
     )
+    formula = s.composition.reduced_formula  # the host's, before interstitial sites join
     wyckoffs, ops, group = _symmetry(s)
     interstitials: tuple[InterstitialSite, ...] = ()
     if mechanism == "interstitial":
         interstitials, orbits = interstitial_sites(s, bv, ops, mobile_ion)
         if not interstitials:
             raise InvalidConditionError(
-                f"{s.composition.reduced_formula} has no empty BVSE minimum within "
+                f"{formula} has no empty BVSE minimum within "
                 f"{INTERSTITIAL_MAX_EV:g} eV of the lowest with room for an extra "
                 f"{mobile_ion} (≥ {INTERSTITIAL_CLEARANCE_A:g} Å from the framework, "
                 f"≥ {INTERSTITIAL_MOBILE_CLEARANCE_A:g} Å from the {mobile_ion} sites): no "
@@ -430,7 +431,7 @@ def hop_paths(
     pairs = _candidate_hops(s, mobile, max_hop_length_a)
     if not pairs:
         raise InvalidConditionError(
-            f"no two {mobile_ion} {what} of {s.composition.reduced_formula} lie within "
+            f"no two {mobile_ion} {what} of {formula} lie within "
             f"{max_hop_length_a:g} Å; raise the longest hop length"
             + ("" if mechanism == "interstitial" else " or try the interstitial mechanism")
         )
@@ -464,7 +465,7 @@ def hop_paths(
         )
     networks = _networks(s, mobile, pairs, labels, order, hops, bv)
     return PathsResult(
-        formula=bv.formula,
+        formula=formula,
         mobile_ion=mobile_ion,
         space_group=group,
         n_mobile_sites=len(mobile),
