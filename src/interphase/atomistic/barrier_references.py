@@ -292,7 +292,7 @@ BARRIER_REFERENCES: tuple[BarrierReference, ...] = (
         "vacancy",
         0.451,
         None,
-        "GGA; single vacancy; divacancy 0.263 eV; no bundled cell",
+        "GGA; single vacancy; divacancy 0.263 eV",
         "devi2025migration",
     ),
     BarrierReference(
