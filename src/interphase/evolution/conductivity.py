@@ -25,7 +25,7 @@ from functools import cache
 
 from scipy import constants as _c
 
-from interphase.errors import InterphaseError, MissingDataError
+from interphase.errors import InterphaseError, MissingDataError, UnknownMaterialError
 from interphase.materials.parameters import USER_SOURCE, Parameters
 from interphase.results import Result
 
@@ -121,21 +121,15 @@ def _published_activation_energy(formula: str) -> tuple[float | None, str]:
     AIMD, activation energy of long-range transport (atomistic/references.py), else the
     lowest published single-hop barrier (atomistic/barrier_references.py), labelled as a
     barrier: it holds no defect formation energy, so it bounds the slope from below."""
-    from pymatgen.core import Composition
-
     from interphase.atomistic.barrier_references import barrier_for
-    from interphase.atomistic.references import TRANSPORT_REFERENCES
+    from interphase.atomistic.references import references_for
 
     try:
-        target = Composition(formula).reduced_formula
-    except Exception:  # not a formula (a name the catalog would resolve): barrier_for tries
-        target = formula
+        refs = references_for(formula)
+    except UnknownMaterialError:
+        return None, ""
     for method in ("experiment", "AIMD"):
-        found = [
-            r
-            for r in TRANSPORT_REFERENCES
-            if r.method == method and r.ea_ev is not None and r.reduced_formula == target
-        ]
+        found = [r for r in refs if r.method == method and r.ea_ev is not None]
         if found:
             r = found[0]
             return r.ea_ev, f"{r.citation_key}; {method} E_a of long-range transport"
